@@ -1,0 +1,122 @@
+//! The flags every lesson program shares, so they all parse them the same way.
+//!
+//! A lesson flattens [`CommonArgs`] into its own clap `Parser`:
+//!
+//! ```
+//! use clap::Parser;
+//!
+//! /// Lesson 99: an example.
+//! #[derive(Parser)]
+//! struct Args {
+//!     #[command(flatten)]
+//!     common: shared::cli::CommonArgs,
+//!     /// How many workers to start.
+//!     #[arg(long, default_value_t = 4)]
+//!     workers: usize,
+//! }
+//!
+//! let args = Args::parse_from(["lesson-99", "--quick", "--workers", "8"]);
+//! assert!(args.common.quick);
+//! assert_eq!(args.common.unit(), std::time::Duration::from_millis(50));
+//! ```
+//!
+//! clap prints `--help`, and rejects an unknown flag or a bad value with a message and exit
+//! code 2, the convention for usage errors. Nothing panics on bad input.
+
+use std::time::Duration;
+
+/// `--quick`, `--json` and `--unit-ms`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CommonArgs {
+    /// Smaller sizes and shorter waits: the whole lesson runs in a second or two.
+    #[arg(long)]
+    pub quick: bool,
+
+    /// Print one JSON object per measurement (for scripts and the book's tables) instead of
+    /// the narrated run.
+    #[arg(long)]
+    pub json: bool,
+
+    /// How many milliseconds stand for one second of the Python examples
+    /// [default: 200, or 50 with --quick].
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub unit_ms: Option<u64>,
+}
+
+impl CommonArgs {
+    /// What one second of the seeds' examples lasts here: waits are scaled down so that a
+    /// lesson runs in seconds, while their ratios (the point of each example) stay the same.
+    pub fn unit(&self) -> Duration {
+        let default = if self.quick { 50 } else { 200 };
+        Duration::from_millis(self.unit_ms.unwrap_or(default))
+    }
+
+    /// `full` normally, `quick` with `--quick`.
+    pub fn size<T>(&self, full: T, quick: T) -> T {
+        if self.quick { quick } else { full }
+    }
+}
+
+/// A clap value parser for `--live` URLs: `http://` or `https://` with a host, or a clear
+/// message saying what is wrong.
+pub fn http_url(text: &str) -> Result<String, String> {
+    let uri: hyper::Uri = text
+        .parse()
+        .map_err(|error| format!("`{text}` is not a URL ({error})"))?;
+    match (uri.scheme_str(), uri.host()) {
+        (Some("http" | "https"), Some(host)) if !host.is_empty() => Ok(text.to_string()),
+        (Some(other), _) if other != "http" && other != "https" => {
+            Err(format!("`{text}`: only http:// and https:// URLs can be fetched, not {other}://"))
+        }
+        _ => Err(format!("`{text}` needs a scheme and a host, like https://example.com/")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser, Debug)]
+    struct Args {
+        #[command(flatten)]
+        common: CommonArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        Args::try_parse_from(std::iter::once("lesson").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn defaults() {
+        let args = parse(&[]).unwrap();
+        assert!(!args.common.quick && !args.common.json);
+        assert_eq!(args.common.unit(), Duration::from_millis(200));
+        assert_eq!(args.common.size(1000, 10), 1000);
+    }
+
+    #[test]
+    fn quick_shrinks_sizes_and_units_unless_told_otherwise() {
+        let quick = parse(&["--quick"]).unwrap().common;
+        assert_eq!((quick.unit(), quick.size(1000, 10)), (Duration::from_millis(50), 10));
+        let explicit = parse(&["--quick", "--unit-ms", "300"]).unwrap().common;
+        assert_eq!(explicit.unit(), Duration::from_millis(300));
+    }
+
+    #[test]
+    fn bad_flags_are_usage_errors_with_exit_code_2() {
+        for bad in [&["--nope"][..], &["--unit-ms", "0"], &["--unit-ms", "lots"], &["--unit-ms", "99999"]] {
+            let error = parse(bad).expect_err("must be rejected");
+            assert_eq!(error.exit_code(), 2, "{bad:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn live_urls() {
+        assert!(http_url("https://www.rust-lang.org/").is_ok());
+        assert!(http_url("http://127.0.0.1:8080/delay/10").is_ok());
+        assert!(http_url("ftp://example.com/").unwrap_err().contains("only http:// and https://"));
+        assert!(http_url("example.com").unwrap_err().contains("needs a scheme and a host"));
+        assert!(http_url("http://exa mple.com").unwrap_err().contains("is not a URL"));
+    }
+}

@@ -1,0 +1,344 @@
+//! How a lesson program tells its story: numbered sections that say what is about to happen,
+//! then what happened, measured. The same calls print prose, tables and timelines for a person,
+//! or, with `--json`, one JSON object per measurement and nothing else.
+//!
+//! ```
+//! use std::time::Duration;
+//! use shared::report::{Record, Report};
+//!
+//! let mut report = Report::plain("99-example"); // lessons use Report::new(name, &args.common)
+//! report.section(1, "Two waits", "Two threads each wait; the total should be the longer wait.");
+//! report.results(&[
+//!     Record::new("one after another").wall(Duration::from_millis(300)),
+//!     Record::new("two threads").wall(Duration::from_millis(201)).speedup(1.49),
+//! ]);
+//! ```
+
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::cli::CommonArgs;
+use crate::memory::human_bytes;
+use crate::table::Table;
+use crate::timeline::Timeline;
+use crate::timing::human;
+
+/// Width of prose and timelines, in characters.
+pub const WIDTH: usize = 88;
+
+/// Where a lesson writes its output.
+#[derive(Debug)]
+pub struct Report {
+    lesson: String,
+    json: bool,
+    section: u32,
+}
+
+impl Report {
+    /// A report for `lesson` (such as `"01-threading"`), in the mode `--json` asks for.
+    pub fn new(lesson: &str, common: &CommonArgs) -> Self {
+        Self {
+            lesson: lesson.to_string(),
+            json: common.json,
+            section: 0,
+        }
+    }
+
+    /// A report that narrates (no `--json`), for examples and tests.
+    pub fn plain(lesson: &str) -> Self {
+        Self {
+            lesson: lesson.to_string(),
+            json: false,
+            section: 0,
+        }
+    }
+
+    /// Whether only JSON is printed.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// The lesson's title and a paragraph about it.
+    pub fn title(&self, title: &str, about: &str) {
+        if !self.json {
+            println!("{title}\n{}\n", "═".repeat(title.chars().count()));
+            self.say(about);
+        }
+    }
+
+    /// Starts numbered section `number`, saying what is about to happen.
+    pub fn section(&mut self, number: u32, title: &str, about: &str) {
+        self.section = number;
+        if !self.json {
+            println!("\n{number}. {title}");
+            self.say(about);
+        }
+    }
+
+    /// A paragraph of explanation, wrapped to [`WIDTH`].
+    pub fn say(&self, text: &str) {
+        if !self.json {
+            print!("{}", wrap(text, WIDTH));
+        }
+    }
+
+    /// One line as it is, for output the program itself produced (a thread's message).
+    pub fn line(&self, text: &str) {
+        if !self.json {
+            println!("   {text}");
+        }
+    }
+
+    /// Measurements: a table for a person, one JSON object per record with `--json`.
+    pub fn results(&self, records: &[Record]) {
+        if self.json {
+            for record in records {
+                println!("{}", record.to_json(&self.lesson, self.section));
+            }
+        } else if !records.is_empty() {
+            print!("{}", records_table(records));
+        }
+    }
+
+    /// A ready-made table (not measurements: those go through [`Report::results`]).
+    pub fn table(&self, table: &Table) {
+        if !self.json {
+            print!("{table}");
+        }
+    }
+
+    /// The timeline as a chart.
+    pub fn timeline(&self, timeline: &Timeline) {
+        if !self.json {
+            print!("{}", timeline.render(WIDTH - 26));
+        }
+    }
+}
+
+/// One measured run: a label and its named figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    label: String,
+    metrics: Vec<(String, Metric)>,
+}
+
+/// A figure of a [`Record`], which knows how to print itself for people and for JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Metric {
+    /// A span of time: `1.52 s`; JSON `name_ms`.
+    Duration(Duration),
+    /// A ratio such as a speedup: `1.95×`.
+    Ratio(f64),
+    /// A fraction shown as a percentage: `97%`; JSON keeps the fraction.
+    Percent(f64),
+    /// A count.
+    Count(u64),
+    /// A size in bytes: `1.50 MiB`; JSON `name_bytes`.
+    Bytes(u64),
+    /// Anything else.
+    Text(String),
+}
+
+impl Record {
+    /// A record with no figures yet.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            metrics: Vec::new(),
+        }
+    }
+
+    /// Adds a named figure. Names are snake_case; tables print them with spaces.
+    pub fn metric(mut self, name: &str, value: Metric) -> Self {
+        self.metrics.push((name.to_string(), value));
+        self
+    }
+
+    /// Wall time of the run.
+    pub fn wall(self, wall: Duration) -> Self {
+        self.metric("wall", Metric::Duration(wall))
+    }
+
+    /// Speedup against the baseline run.
+    pub fn speedup(self, speedup: f64) -> Self {
+        self.metric("speedup", Metric::Ratio(speedup))
+    }
+
+    /// Parallel efficiency (speedup per worker).
+    pub fn efficiency(self, efficiency: f64) -> Self {
+        self.metric("efficiency", Metric::Percent(efficiency))
+    }
+
+    /// The most work that was in flight at once.
+    pub fn peak(self, peak: usize) -> Self {
+        self.metric("peak_in_flight", Metric::Count(peak as u64))
+    }
+
+    /// A named duration.
+    pub fn duration(self, name: &str, value: Duration) -> Self {
+        self.metric(name, Metric::Duration(value))
+    }
+
+    /// A named ratio.
+    pub fn ratio(self, name: &str, value: f64) -> Self {
+        self.metric(name, Metric::Ratio(value))
+    }
+
+    /// A named count.
+    pub fn count(self, name: &str, value: u64) -> Self {
+        self.metric(name, Metric::Count(value))
+    }
+
+    /// A named size in bytes.
+    pub fn bytes(self, name: &str, value: u64) -> Self {
+        self.metric(name, Metric::Bytes(value))
+    }
+
+    /// A named piece of text.
+    pub fn text(self, name: &str, value: impl Into<String>) -> Self {
+        self.metric(name, Metric::Text(value.into()))
+    }
+
+    /// The label.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The figure called `name`, if there is one.
+    pub fn get(&self, name: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|(n, _)| n == name).map(|(_, m)| m)
+    }
+
+    /// The JSON object printed for this record with `--json`.
+    pub fn to_json(&self, lesson: &str, section: u32) -> Value {
+        let mut object = Map::new();
+        object.insert("lesson".into(), lesson.into());
+        object.insert("section".into(), section.into());
+        object.insert("label".into(), self.label.clone().into());
+        for (name, metric) in &self.metrics {
+            let (key, value) = match metric {
+                Metric::Duration(d) => (format!("{name}_ms"), Value::from(round3(d.as_secs_f64() * 1e3))),
+                Metric::Ratio(x) | Metric::Percent(x) => (name.clone(), Value::from(round3(*x))),
+                Metric::Count(n) => (name.clone(), Value::from(*n)),
+                Metric::Bytes(n) => (format!("{name}_bytes"), Value::from(*n)),
+                Metric::Text(s) => (name.clone(), Value::from(s.clone())),
+            };
+            object.insert(key, value);
+        }
+        Value::Object(object)
+    }
+}
+
+impl Metric {
+    fn human(&self) -> String {
+        match self {
+            Self::Duration(d) => human(*d),
+            Self::Ratio(x) => format!("{x:.2}×"),
+            Self::Percent(x) => format!("{:.0}%", x * 100.0),
+            Self::Count(n) => n.to_string(),
+            Self::Bytes(n) => human_bytes(*n),
+            Self::Text(s) => s.clone(),
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    if x.is_finite() { (x * 1000.0).round() / 1000.0 } else { 0.0 }
+}
+
+/// Records as one table: a column for each figure any record has, in order of appearance.
+fn records_table(records: &[Record]) -> Table {
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in records.iter().flat_map(|r| &r.metrics) {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    let header = std::iter::once(String::new()).chain(names.iter().map(|n| n.replace('_', " ")));
+    let mut table = Table::new(header);
+    for record in records {
+        let cells = names
+            .iter()
+            .map(|name| record.get(name).map(Metric::human).unwrap_or_default());
+        table.row(std::iter::once(record.label.clone()).chain(cells));
+    }
+    table
+}
+
+/// Wraps `text` to `width` columns, indented by three spaces; blank lines separate paragraphs.
+pub fn wrap(text: &str, width: usize) -> String {
+    const INDENT: &str = "   ";
+    let mut out = String::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::from(INDENT);
+        for word in paragraph.split_whitespace() {
+            if line.len() > INDENT.len() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(INDENT);
+            }
+            if line.len() > INDENT.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if line.len() > INDENT.len() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<Record> {
+        vec![
+            Record::new("sequential").wall(Duration::from_millis(300)),
+            Record::new("2 threads")
+                .wall(Duration::from_millis(150))
+                .speedup(2.0)
+                .efficiency(1.0)
+                .peak(2),
+        ]
+    }
+
+    #[test]
+    fn json_has_one_flat_object_per_record_with_units_in_the_keys() {
+        let json = sample()[1].to_json("01-threading", 3);
+        assert_eq!(
+            json.to_string(),
+            r#"{"efficiency":1.0,"label":"2 threads","lesson":"01-threading","peak_in_flight":2,"section":3,"speedup":2.0,"wall_ms":150.0}"#
+        );
+        let sized = Record::new("file").bytes("size", 2048).text("outcome", "ok").to_json("x", 1);
+        assert_eq!(sized["size_bytes"], 2048);
+        assert_eq!(sized["outcome"], "ok");
+    }
+
+    #[test]
+    fn table_has_a_column_for_every_figure() {
+        let table = records_table(&sample()).to_string();
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines[0].contains("wall") && lines[0].contains("peak in flight"), "{table}");
+        assert!(lines[2].starts_with("  sequential") && lines[2].ends_with("300 ms"), "{table}");
+        let cells: Vec<&str> = lines[3].split_whitespace().collect();
+        assert_eq!(cells, ["2", "threads", "150", "ms", "2.00×", "100%", "2"], "{table}");
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole_and_paragraphs_apart() {
+        let text = "one two three four five six\n\nseven";
+        assert_eq!(wrap(text, 16), "   one two three\n   four five six\n   seven\n");
+    }
+
+    #[test]
+    fn get_finds_figures_by_name() {
+        let record = &sample()[1];
+        assert_eq!(record.get("peak_in_flight"), Some(&Metric::Count(2)));
+        assert_eq!(record.get("nothing"), None);
+        assert_eq!(record.label(), "2 threads");
+    }
+}
