@@ -65,10 +65,12 @@ pub fn http_url(text: &str) -> Result<String, String> {
         .map_err(|error| format!("`{text}` is not a URL ({error})"))?;
     match (uri.scheme_str(), uri.host()) {
         (Some("http" | "https"), Some(host)) if !host.is_empty() => Ok(text.to_string()),
-        (Some(other), _) if other != "http" && other != "https" => {
-            Err(format!("`{text}`: only http:// and https:// URLs can be fetched, not {other}://"))
-        }
-        _ => Err(format!("`{text}` needs a scheme and a host, like https://example.com/")),
+        (Some(other), _) if other != "http" && other != "https" => Err(format!(
+            "`{text}`: only http:// and https:// URLs can be fetched, not {other}://"
+        )),
+        _ => Err(format!(
+            "`{text}` needs a scheme and a host, like https://example.com/"
+        )),
     }
 }
 
@@ -98,14 +100,22 @@ mod tests {
     #[test]
     fn quick_shrinks_sizes_and_units_unless_told_otherwise() {
         let quick = parse(&["--quick"]).unwrap().common;
-        assert_eq!((quick.unit(), quick.size(1000, 10)), (Duration::from_millis(50), 10));
+        assert_eq!(
+            (quick.unit(), quick.size(1000, 10)),
+            (Duration::from_millis(50), 10)
+        );
         let explicit = parse(&["--quick", "--unit-ms", "300"]).unwrap().common;
         assert_eq!(explicit.unit(), Duration::from_millis(300));
     }
 
     #[test]
     fn bad_flags_are_usage_errors_with_exit_code_2() {
-        for bad in [&["--nope"][..], &["--unit-ms", "0"], &["--unit-ms", "lots"], &["--unit-ms", "99999"]] {
+        for bad in [
+            &["--nope"][..],
+            &["--unit-ms", "0"],
+            &["--unit-ms", "lots"],
+            &["--unit-ms", "99999"],
+        ] {
             let error = parse(bad).expect_err("must be rejected");
             assert_eq!(error.exit_code(), 2, "{bad:?}: {error}");
         }
@@ -115,8 +125,20 @@ mod tests {
     fn live_urls() {
         assert!(http_url("https://www.rust-lang.org/").is_ok());
         assert!(http_url("http://127.0.0.1:8080/delay/10").is_ok());
-        assert!(http_url("ftp://example.com/").unwrap_err().contains("only http:// and https://"));
-        assert!(http_url("example.com").unwrap_err().contains("needs a scheme and a host"));
-        assert!(http_url("http://exa mple.com").unwrap_err().contains("is not a URL"));
+        assert!(
+            http_url("ftp://example.com/")
+                .unwrap_err()
+                .contains("only http:// and https://")
+        );
+        assert!(
+            http_url("example.com")
+                .unwrap_err()
+                .contains("needs a scheme and a host")
+        );
+        assert!(
+            http_url("http://exa mple.com")
+                .unwrap_err()
+                .contains("is not a URL")
+        );
     }
 }

@@ -35,6 +35,7 @@ impl Gauge {
         Self::default()
     }
 
+    // ANCHOR: gauge
     /// Counts one more piece of work in flight until the guard is dropped.
     pub fn enter(&self) -> GaugeGuard {
         let now = self.counts.current.fetch_add(1, Ordering::SeqCst) + 1;
@@ -44,6 +45,7 @@ impl Gauge {
             counts: Arc::clone(&self.counts),
         }
     }
+    // ANCHOR_END: gauge
 
     /// Work in flight right now.
     pub fn current(&self) -> usize {
@@ -73,11 +75,13 @@ pub struct GaugeGuard {
     counts: Arc<GaugeCounts>,
 }
 
+// ANCHOR: gauge_guard
 impl Drop for GaugeGuard {
     fn drop(&mut self) {
         self.counts.current.fetch_sub(1, Ordering::SeqCst);
     }
 }
+// ANCHOR_END: gauge_guard
 
 /// A meeting point for `parties` threads or tasks that opens only when all of them are
 /// waiting at the same time. Unlike `std::sync::Barrier`, waiting gives up after a timeout,
@@ -147,7 +151,11 @@ impl Rendezvous {
     }
 
     fn arrived(&self) -> usize {
-        *self.shared.arrived.lock().unwrap_or_else(PoisonError::into_inner)
+        *self
+            .shared
+            .arrived
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn not_together(&self) -> NotTogether {
@@ -197,7 +205,11 @@ impl Rendezvous {
 /// assertion inside reads as usual); if it is still running after `limit`, this panics with
 /// "`what` did not finish within …: a deadlock or a missed wake-up?". The stuck thread is left
 /// behind, which is fine in a test process that is about to report a failure.
-pub fn within<T: Send + 'static>(limit: Duration, what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+pub fn within<T: Send + 'static>(
+    limit: Duration,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (done, result) = mpsc::channel();
     let worker = thread::Builder::new()
         .name(format!("within: {what}"))
@@ -315,7 +327,10 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn rendezvous_refuses_sequential_tasks() {
         let meet = Rendezvous::new(2, Duration::from_secs(5));
-        let error = meet.wait_async().await.expect_err("a lone task must not pass");
+        let error = meet
+            .wait_async()
+            .await
+            .expect_err("a lone task must not pass");
         assert_eq!(error.arrived, 1);
     }
 
@@ -333,24 +348,36 @@ mod tests {
             })
         });
         let message = panic_message(outcome.expect_err("a stuck body must fail"));
-        assert!(message.contains("the stuck code did not finish within 100ms"), "{message}");
-        assert!(message.contains("deadlock or a missed wake-up"), "{message}");
+        assert!(
+            message.contains("the stuck code did not finish within 100ms"),
+            "{message}"
+        );
+        assert!(
+            message.contains("deadlock or a missed wake-up"),
+            "{message}"
+        );
     }
 
     #[test]
     fn within_passes_on_the_original_panic() {
-        let outcome = panic::catch_unwind(|| within(PATIENCE, "failing code", || panic!("expected 4, got 3")));
+        let outcome = panic::catch_unwind(|| {
+            within(PATIENCE, "failing code", || panic!("expected 4, got 3"))
+        });
         assert_eq!(panic_message(outcome.unwrap_err()), "expected 4, got 3");
     }
 
     #[test]
     fn block_on_within_fires_even_when_the_runtime_is_blocked() {
         let outcome = panic::catch_unwind(|| {
-            block_on_within(Duration::from_millis(100), "blocking async code", || async {
-                // The mistake lesson 05 warns about: blocking the runtime's only thread.
-                let (_keep, never) = mpsc::channel::<()>();
-                never.recv().ok();
-            })
+            block_on_within(
+                Duration::from_millis(100),
+                "blocking async code",
+                || async {
+                    // The mistake lesson 05 warns about: blocking the runtime's only thread.
+                    let (_keep, never) = mpsc::channel::<()>();
+                    never.recv().ok();
+                },
+            )
         });
         assert!(panic_message(outcome.unwrap_err()).contains("did not finish"));
     }

@@ -218,7 +218,10 @@ impl Record {
         object.insert("label".into(), self.label.clone().into());
         for (name, metric) in &self.metrics {
             let (key, value) = match metric {
-                Metric::Duration(d) => (format!("{name}_ms"), Value::from(round3(d.as_secs_f64() * 1e3))),
+                Metric::Duration(d) => (
+                    format!("{name}_ms"),
+                    Value::from(round3(d.as_secs_f64() * 1e3)),
+                ),
                 Metric::Ratio(x) | Metric::Percent(x) => (name.clone(), Value::from(round3(*x))),
                 Metric::Count(n) => (name.clone(), Value::from(*n)),
                 Metric::Bytes(n) => (format!("{name}_bytes"), Value::from(*n)),
@@ -244,7 +247,11 @@ impl Metric {
 }
 
 fn round3(x: f64) -> f64 {
-    if x.is_finite() { (x * 1000.0).round() / 1000.0 } else { 0.0 }
+    if x.is_finite() {
+        (x * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
 }
 
 /// Records as one table: a column for each figure any record has, in order of appearance.
@@ -273,7 +280,8 @@ pub fn wrap(text: &str, width: usize) -> String {
     for paragraph in text.split("\n\n") {
         let mut line = String::from(INDENT);
         for word in paragraph.split_whitespace() {
-            if line.len() > INDENT.len() && line.chars().count() + 1 + word.chars().count() > width {
+            if line.len() > INDENT.len() && line.chars().count() + 1 + word.chars().count() > width
+            {
                 out.push_str(line.trim_end());
                 out.push('\n');
                 line = String::from(INDENT);
@@ -313,7 +321,10 @@ mod tests {
             json.to_string(),
             r#"{"efficiency":1.0,"label":"2 threads","lesson":"01-threading","peak_in_flight":2,"section":3,"speedup":2.0,"wall_ms":150.0}"#
         );
-        let sized = Record::new("file").bytes("size", 2048).text("outcome", "ok").to_json("x", 1);
+        let sized = Record::new("file")
+            .bytes("size", 2048)
+            .text("outcome", "ok")
+            .to_json("x", 1);
         assert_eq!(sized["size_bytes"], 2048);
         assert_eq!(sized["outcome"], "ok");
     }
@@ -322,16 +333,29 @@ mod tests {
     fn table_has_a_column_for_every_figure() {
         let table = records_table(&sample()).to_string();
         let lines: Vec<&str> = table.lines().collect();
-        assert!(lines[0].contains("wall") && lines[0].contains("peak in flight"), "{table}");
-        assert!(lines[2].starts_with("  sequential") && lines[2].ends_with("300 ms"), "{table}");
+        assert!(
+            lines[0].contains("wall") && lines[0].contains("peak in flight"),
+            "{table}"
+        );
+        assert!(
+            lines[2].starts_with("  sequential") && lines[2].ends_with("300 ms"),
+            "{table}"
+        );
         let cells: Vec<&str> = lines[3].split_whitespace().collect();
-        assert_eq!(cells, ["2", "threads", "150", "ms", "2.00×", "100%", "2"], "{table}");
+        assert_eq!(
+            cells,
+            ["2", "threads", "150", "ms", "2.00×", "100%", "2"],
+            "{table}"
+        );
     }
 
     #[test]
     fn wrap_keeps_words_whole_and_paragraphs_apart() {
         let text = "one two three four five six\n\nseven";
-        assert_eq!(wrap(text, 16), "   one two three\n   four five six\n   seven\n");
+        assert_eq!(
+            wrap(text, 16),
+            "   one two three\n   four five six\n   seven\n"
+        );
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl Timeline {
         }
     }
 
+    // ANCHOR: span
     /// Starts a span on `lane` that ends when the returned guard is dropped, however the work
     /// ends (return, `?`, panic, or a cancelled future).
     pub fn span(&self, lane: impl Into<String>, label: impl Into<String>) -> SpanGuard {
@@ -60,16 +61,26 @@ impl Timeline {
             started: Instant::now(),
         }
     }
+    // ANCHOR_END: span
 
     /// Records a span measured elsewhere.
-    pub fn record(&self, lane: impl Into<String>, label: impl Into<String>, start: Instant, end: Instant) {
+    pub fn record(
+        &self,
+        lane: impl Into<String>,
+        label: impl Into<String>,
+        start: Instant,
+        end: Instant,
+    ) {
         let span = Span {
             lane: lane.into(),
             label: label.into(),
             start: start.saturating_duration_since(self.origin),
             end: end.saturating_duration_since(self.origin),
         };
-        self.spans.lock().unwrap_or_else(PoisonError::into_inner).push(span);
+        self.spans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(span);
     }
 
     /// Records an instant (a heartbeat tick, a message): drawn as one cell.
@@ -80,7 +91,10 @@ impl Timeline {
 
     /// Every span recorded so far, in the order they ended.
     pub fn spans(&self) -> Vec<Span> {
-        self.spans.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.spans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The chart, `width` cells wide (at least 10). Lanes appear in the order their first span
@@ -103,8 +117,12 @@ pub struct SpanGuard {
 
 impl Drop for SpanGuard {
     fn drop(&mut self) {
-        let (lane, label) = (std::mem::take(&mut self.lane), std::mem::take(&mut self.label));
-        self.timeline.record(lane, label, self.started, Instant::now());
+        let (lane, label) = (
+            std::mem::take(&mut self.lane),
+            std::mem::take(&mut self.label),
+        );
+        self.timeline
+            .record(lane, label, self.started, Instant::now());
     }
 }
 
@@ -156,9 +174,16 @@ pub fn render(spans: &[Span], width: usize) -> String {
             }
         }
         let row: String = row.into_iter().collect();
-        out.push_str(&format!("  {:name_width$}  {row}\n", shorten(name, LANE_NAME_MAX)));
+        out.push_str(&format!(
+            "  {:name_width$}  {row}\n",
+            shorten(name, LANE_NAME_MAX)
+        ));
     }
-    out.push_str(&format!("  {:name_width$}  one cell = {}\n", "", human(cell)));
+    out.push_str(&format!(
+        "  {:name_width$}  one cell = {}\n",
+        "",
+        human(cell)
+    ));
     out
 }
 
@@ -233,7 +258,10 @@ mod tests {
     #[test]
     fn long_lane_names_are_shortened() {
         let chart = render(&[span("a very long lane name indeed, too long", 0, 10)], 10);
-        assert!(rows(&chart)[1].starts_with("  a very long lane name…  "), "{chart}");
+        assert!(
+            rows(&chart)[1].starts_with("  a very long lane name…  "),
+            "{chart}"
+        );
     }
 
     #[test]

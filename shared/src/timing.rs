@@ -148,7 +148,10 @@ mod tests {
 
     #[test]
     fn median_of_an_even_count_is_the_mean_of_the_middle_two() {
-        assert_eq!(Samples::new(vec![ms(4), ms(1), ms(2), ms(3)]).median(), Duration::from_micros(2500));
+        assert_eq!(
+            Samples::new(vec![ms(4), ms(1), ms(2), ms(3)]).median(),
+            Duration::from_micros(2500)
+        );
     }
 
     #[test]

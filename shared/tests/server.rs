@@ -30,7 +30,10 @@ fn answers_every_route() {
     assert!(index.text().unwrap().contains("/barrier/{n}"));
 
     let delayed = get("/delay/20");
-    assert_eq!((delayed.status().as_u16(), delayed.text().unwrap()), (200, "waited 20 ms\n".into()));
+    assert_eq!(
+        (delayed.status().as_u16(), delayed.text().unwrap()),
+        (200, "waited 20 ms\n".into())
+    );
 
     let body = get("/bytes/100000").bytes().unwrap();
     assert_eq!(body.len(), 100_000);
@@ -46,8 +49,15 @@ fn answers_every_route() {
 #[test]
 fn never_answers_until_the_client_gives_up() {
     let server = TestServer::start().unwrap();
-    let impatient = Client::builder().no_proxy().timeout(Duration::from_millis(200)).build().unwrap();
-    let error = impatient.get(server.url("/never")).send().expect_err("/never must not answer");
+    let impatient = Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let error = impatient
+        .get(server.url("/never"))
+        .send()
+        .expect_err("/never must not answer");
     assert!(error.is_timeout(), "{error}");
     assert_eq!(server.answered(), 0);
 }
@@ -71,34 +81,61 @@ fn counts_concurrent_requests_at_their_peak() {
 
     server.reset_peak();
     client().get(server.url("/delay/1")).send().unwrap();
-    assert_eq!(server.peak_in_flight(), 1, "one request at a time has a peak of one");
+    assert_eq!(
+        server.peak_in_flight(),
+        1,
+        "one request at a time has a peak of one"
+    );
 }
 
 #[test]
 fn the_barrier_turns_sequential_requests_away() {
-    let server = TestServer::builder().barrier_timeout(Duration::from_millis(100)).start().unwrap();
+    let server = TestServer::builder()
+        .barrier_timeout(Duration::from_millis(100))
+        .start()
+        .unwrap();
     let http = client();
     for _ in 0..2 {
         let refused = http.get(server.url("/barrier/2")).send().unwrap();
         assert_eq!(refused.status(), 504);
-        assert!(refused.text().unwrap().contains("only 1 request(s) were waiting together"));
+        assert!(
+            refused
+                .text()
+                .unwrap()
+                .contains("only 1 request(s) were waiting together")
+        );
     }
 }
 
 #[test]
 fn survives_malformed_requests() {
     let server = TestServer::start().unwrap();
-    for garbage in [&b"NOT HTTP AT ALL\r\n\r\n"[..], b"GET / HTTP/9.9\r\n\r\n", b"\x00\xff\xfe\r\n\r\n", b"GET /"] {
+    for garbage in [
+        &b"NOT HTTP AT ALL\r\n\r\n"[..],
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"\x00\xff\xfe\r\n\r\n",
+        b"GET /",
+    ] {
         let mut stream = TcpStream::connect(server.addr()).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
         stream.write_all(garbage).unwrap();
         stream.shutdown(std::net::Shutdown::Write).unwrap();
         // hyper answers 400 or simply closes; either way the read ends.
         let mut reply = Vec::new();
         let _ = stream.read_to_end(&mut reply);
-        assert!(reply.is_empty() || reply.starts_with(b"HTTP/1.1 4"), "{:?}", String::from_utf8_lossy(&reply));
+        assert!(
+            reply.is_empty() || reply.starts_with(b"HTTP/1.1 4"),
+            "{:?}",
+            String::from_utf8_lossy(&reply)
+        );
     }
-    assert_eq!(client().get(server.url("/")).send().unwrap().status(), 200, "the server must carry on");
+    assert_eq!(
+        client().get(server.url("/")).send().unwrap().status(),
+        200,
+        "the server must carry on"
+    );
 }
 
 #[test]
@@ -113,25 +150,44 @@ fn shuts_down_on_drop_even_with_requests_waiting() {
         }
         drop(server);
     });
-    let outcome = within(PATIENCE, "the client to notice the shutdown", move || waiting.join().unwrap());
-    assert!(outcome.is_err(), "the connection must be closed, not answered");
+    let outcome = within(PATIENCE, "the client to notice the shutdown", move || {
+        waiting.join().unwrap()
+    });
+    assert!(
+        outcome.is_err(),
+        "the connection must be closed, not answered"
+    );
 }
 
 #[test]
 fn unreachable_urls_refuse_connections() {
-    let error = client().get(unreachable_url()).send().expect_err("nothing listens there");
+    let error = client()
+        .get(unreachable_url())
+        .send()
+        .expect_err("nothing listens there");
     assert!(error.is_connect(), "{error}");
 }
 
 #[test]
 fn a_request_its_client_abandons_stops_counting_as_in_flight() {
     let server = TestServer::start().unwrap();
-    let impatient = Client::builder().no_proxy().timeout(Duration::from_millis(100)).build().unwrap();
-    impatient.get(server.url("/never")).send().expect_err("/never must not answer");
+    let impatient = Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    impatient
+        .get(server.url("/never"))
+        .send()
+        .expect_err("/never must not answer");
     drop(impatient);
-    within(PATIENCE, "the abandoned request to leave the in-flight count", move || {
-        while server.in_flight() > 0 {
-            thread::sleep(Duration::from_millis(5));
-        }
-    });
+    within(
+        PATIENCE,
+        "the abandoned request to leave the in-flight count",
+        move || {
+            while server.in_flight() > 0 {
+                thread::sleep(Duration::from_millis(5));
+            }
+        },
+    );
 }

@@ -1,1 +1,7 @@
-//! x
+//! # Reference solutions
+//!
+//! One answer per exercise, in the same module tree as `exercises/src`, tested by the same
+//! suite (`cargo test -p solutions`). They are written to be read: each file says why it is
+//! built the way it is, and what the tempting wrong version would do.
+
+pub mod warmup;

@@ -46,7 +46,8 @@ impl Barriers {
     pub(crate) async fn meet(&self, parties: usize) -> Result<(), usize> {
         let (id, mut state) = self.arrive(parties);
         let settled = {
-            let waited = tokio::time::timeout(self.timeout, state.wait_for(|s| *s != RoundState::Filling));
+            let waited =
+                tokio::time::timeout(self.timeout, state.wait_for(|s| *s != RoundState::Filling));
             match waited.await {
                 Ok(Ok(settled)) => Some(*settled),
                 _ => None,
@@ -133,7 +134,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn different_sizes_are_different_barriers() {
         let barriers = Barriers::new(Duration::from_secs(5));
-        let (two_a, three, two_b) = tokio::join!(barriers.meet(2), barriers.meet(3), barriers.meet(2));
+        let (two_a, three, two_b) =
+            tokio::join!(barriers.meet(2), barriers.meet(3), barriers.meet(2));
         assert_eq!((two_a, two_b), (Ok(()), Ok(())));
         assert_eq!(three, Err(1));
     }

@@ -19,12 +19,12 @@ mod barrier;
 mod routes;
 
 use std::convert::Infallible;
+use std::io;
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
-use std::io;
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -90,7 +90,9 @@ impl ServerBuilder {
             answered: AtomicUsize::new(0),
             barriers: Barriers::new(self.barrier_timeout),
         });
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
         let (stop, stopped) = oneshot::channel();
         let serving = Arc::clone(&state);
         let thread = std::thread::Builder::new()
@@ -182,7 +184,11 @@ pub fn unreachable_url() -> String {
     format!("http://127.0.0.1:{port}/")
 }
 
-async fn accept_until_stopped(listener: StdListener, state: Arc<ServerState>, mut stopped: oneshot::Receiver<()>) {
+async fn accept_until_stopped(
+    listener: StdListener,
+    state: Arc<ServerState>,
+    mut stopped: oneshot::Receiver<()>,
+) {
     let listener = match tokio::net::TcpListener::from_std(listener) {
         Ok(listener) => listener,
         Err(error) => return eprintln!("test server: cannot listen: {error}"),
@@ -231,7 +237,10 @@ async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<Ful
         }
         Route::Never => std::future::pending().await,
         Route::Barrier(parties) => match state.barriers.meet(parties).await {
-            Ok(()) => text(StatusCode::OK, format!("{parties} requests met at the barrier\n")),
+            Ok(()) => text(
+                StatusCode::OK,
+                format!("{parties} requests met at the barrier\n"),
+            ),
             Err(arrived) => text(
                 StatusCode::GATEWAY_TIMEOUT,
                 format!(
@@ -242,7 +251,10 @@ async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<Ful
             ),
         },
         Route::BadRequest(why) => text(StatusCode::BAD_REQUEST, format!("{why}\n")),
-        Route::NotFound => text(StatusCode::NOT_FOUND, format!("no such route\n\n{}", routes::INDEX)),
+        Route::NotFound => text(
+            StatusCode::NOT_FOUND,
+            format!("no such route\n\n{}", routes::INDEX),
+        ),
     };
     state.answered.fetch_add(1, Ordering::SeqCst);
     response

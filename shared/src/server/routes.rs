@@ -41,8 +41,13 @@ impl Route {
             [""] => Self::Index,
             ["never"] => Self::Never,
             ["delay", ms] => match ms.parse::<u64>() {
-                Ok(ms) if Duration::from_millis(ms) <= MAX_DELAY => Self::Delay(Duration::from_millis(ms)),
-                _ => Self::bad(format!("/delay/{{ms}} takes whole milliseconds up to {}", MAX_DELAY.as_millis())),
+                Ok(ms) if Duration::from_millis(ms) <= MAX_DELAY => {
+                    Self::Delay(Duration::from_millis(ms))
+                }
+                _ => Self::bad(format!(
+                    "/delay/{{ms}} takes whole milliseconds up to {}",
+                    MAX_DELAY.as_millis()
+                )),
             },
             ["bytes", n] => match n.parse::<usize>() {
                 Ok(n) if n <= MAX_BYTES => Self::Bytes(n),
@@ -54,7 +59,9 @@ impl Route {
             },
             ["barrier", n] => match n.parse::<usize>() {
                 Ok(n @ 1..=MAX_BARRIER) => Self::Barrier(n),
-                _ => Self::bad(format!("/barrier/{{n}} takes a party count from 1 to {MAX_BARRIER}")),
+                _ => Self::bad(format!(
+                    "/barrier/{{n}} takes a party count from 1 to {MAX_BARRIER}"
+                )),
             },
             _ => Self::NotFound,
         }
@@ -88,13 +95,22 @@ mod tests {
     #[test]
     fn parses_every_route() {
         assert_eq!(Route::parse("/"), Route::Index);
-        assert_eq!(Route::parse("/delay/250"), Route::Delay(Duration::from_millis(250)));
+        assert_eq!(
+            Route::parse("/delay/250"),
+            Route::Delay(Duration::from_millis(250))
+        );
         assert_eq!(Route::parse("/bytes/1024"), Route::Bytes(1024));
         assert_eq!(Route::parse("/status/503"), Route::Status(503));
         assert_eq!(Route::parse("/never"), Route::Never);
         assert_eq!(Route::parse("/barrier/4"), Route::Barrier(4));
-        assert_eq!(Route::parse("/delay/10?cache=no"), Route::Delay(Duration::from_millis(10)));
-        assert_eq!(Route::parse("/delay/10/"), Route::Delay(Duration::from_millis(10)));
+        assert_eq!(
+            Route::parse("/delay/10?cache=no"),
+            Route::Delay(Duration::from_millis(10))
+        );
+        assert_eq!(
+            Route::parse("/delay/10/"),
+            Route::Delay(Duration::from_millis(10))
+        );
     }
 
     #[test]

@@ -96,7 +96,9 @@ mod tests {
     #[test]
     fn factorial_digit_counts_of_the_seed_example() {
         // E02: the seed prints 77350 for 20003!; the true count is 77351.
-        let digits: Vec<usize> = (20_000..=20_003).map(|n| decimal_digits(&factorial(n))).collect();
+        let digits: Vec<usize> = (20_000..=20_003)
+            .map(|n| decimal_digits(&factorial(n)))
+            .collect();
         assert_eq!(digits, [77_338, 77_342, 77_346, 77_351]);
     }
 
@@ -121,7 +123,10 @@ mod tests {
         assert_eq!(split(0..0, 3), Vec::<Range<u64>>::new());
         let pieces = split(0..1_000_003, 7);
         assert_eq!(pieces.len(), 7);
-        assert_eq!(pieces.iter().map(|p| p.end - p.start).sum::<u64>(), 1_000_003);
+        assert_eq!(
+            pieces.iter().map(|p| p.end - p.start).sum::<u64>(),
+            1_000_003
+        );
         assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
     }
 }

@@ -30,7 +30,10 @@ impl TempFiles {
         ));
         std::fs::create_dir_all(&dir)?;
         // From here on, a failure removes what was made: `Drop` runs on `?`.
-        let mut made = Self { dir, files: Vec::new() };
+        let mut made = Self {
+            dir,
+            files: Vec::new(),
+        };
         for (i, &size) in sizes.iter().enumerate() {
             let path = made.dir.join(format!("file-{i}.bin"));
             let content: Vec<u8> = (0..size).map(|b| (b % 251) as u8).collect();
@@ -64,7 +67,11 @@ mod tests {
     #[test]
     fn files_have_the_requested_sizes_and_vanish_on_drop() {
         let files = TempFiles::create(&[0, 10, 4096]).unwrap();
-        let sizes: Vec<u64> = files.paths().iter().map(|p| p.metadata().unwrap().len()).collect();
+        let sizes: Vec<u64> = files
+            .paths()
+            .iter()
+            .map(|p| p.metadata().unwrap().len())
+            .collect();
         assert_eq!(sizes, [0, 10, 4096]);
         let dir = files.dir().to_path_buf();
         drop(files);
@@ -73,7 +80,10 @@ mod tests {
 
     #[test]
     fn two_sets_never_share_a_directory() {
-        let (a, b) = (TempFiles::create(&[1]).unwrap(), TempFiles::create(&[1]).unwrap());
+        let (a, b) = (
+            TempFiles::create(&[1]).unwrap(),
+            TempFiles::create(&[1]).unwrap(),
+        );
         assert_ne!(a.dir(), b.dir());
     }
 }

@@ -1,0 +1,7 @@
+//! The exercises' test suite, run against the reference solutions: proof that every test
+//! can pass. The suite is written once, in `exercises/tests/suite/`.
+
+use solutions as subject;
+
+#[path = "../../exercises/tests/suite/mod.rs"]
+mod suite;
