@@ -35,6 +35,8 @@ fn answers_every_route() {
         (200, "waited 20 ms\n".into())
     );
 
+    assert_eq!(get("/delay/5?bytes=3").text().unwrap(), "abc");
+
     let body = get("/bytes/100000").bytes().unwrap();
     assert_eq!(body.len(), 100_000);
     assert!(body.starts_with(b"abcdefghijklmnopqrstuvwxyz"));
@@ -43,7 +45,7 @@ fn answers_every_route() {
     assert_eq!(get("/status/404").status(), 404);
     assert_eq!(get("/bytes/999999999999").status(), 400);
     assert_eq!(get("/no/such/route").status(), 404);
-    assert_eq!(server.answered(), 7);
+    assert_eq!(server.answered(), 8);
 }
 
 #[test]

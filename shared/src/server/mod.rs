@@ -224,11 +224,15 @@ async fn serve_connection(stream: tokio::net::TcpStream, state: Arc<ServerState>
 
 async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<Full<Bytes>> {
     let _in_flight = state.in_flight.enter();
-    let response = match Route::parse(request.uri().path()) {
+    let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+    let response = match Route::parse(path_and_query) {
         Route::Index => text(StatusCode::OK, routes::INDEX),
-        Route::Delay(wait) => {
+        Route::Delay { wait, bytes } => {
             tokio::time::sleep(wait).await;
-            text(StatusCode::OK, format!("waited {} ms\n", wait.as_millis()))
+            match bytes {
+                Some(n) => Response::new(Full::new(Bytes::from(body_of_size(n)))),
+                None => text(StatusCode::OK, format!("waited {} ms\n", wait.as_millis())),
+            }
         }
         Route::Bytes(n) => Response::new(Full::new(Bytes::from(body_of_size(n)))),
         Route::Status(code) => {

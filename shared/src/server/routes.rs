@@ -15,8 +15,14 @@ pub const MAX_BARRIER: usize = 10_000;
 pub enum Route {
     /// `/`: a plain-text list of the routes.
     Index,
-    /// `/delay/{ms}`: answers after waiting `ms` milliseconds, like a slow API.
-    Delay(Duration),
+    /// `/delay/{ms}`: answers after waiting `ms` milliseconds, like a slow API. With
+    /// `?bytes=n` the body is `n` bytes, like a slow download.
+    Delay {
+        /// How long to wait before answering.
+        wait: Duration,
+        /// The body's size, if one was asked for.
+        bytes: Option<usize>,
+    },
     /// `/bytes/{n}`: a body of exactly `n` bytes, like a file download.
     Bytes(usize),
     /// `/status/{code}`: an empty answer with that status, like a failing server.
@@ -33,17 +39,22 @@ pub enum Route {
 }
 
 impl Route {
-    /// Parses a request path (any query string is ignored).
-    pub fn parse(path: &str) -> Self {
-        let path = path.split('?').next().unwrap_or_default();
+    /// Parses a request's path and query (`/delay/300?bytes=5000`). Unknown query parameters
+    /// are ignored.
+    pub fn parse(path_and_query: &str) -> Self {
+        let (path, query) = path_and_query
+            .split_once('?')
+            .unwrap_or((path_and_query, ""));
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => Self::Index,
             ["never"] => Self::Never,
-            ["delay", ms] => match ms.parse::<u64>() {
-                Ok(ms) if Duration::from_millis(ms) <= MAX_DELAY => {
-                    Self::Delay(Duration::from_millis(ms))
-                }
+            ["delay", ms] => match (ms.parse::<u64>(), body_size(query)) {
+                (_, Err(why)) => Self::bad(why),
+                (Ok(ms), Ok(bytes)) if Duration::from_millis(ms) <= MAX_DELAY => Self::Delay {
+                    wait: Duration::from_millis(ms),
+                    bytes,
+                },
                 _ => Self::bad(format!(
                     "/delay/{{ms}} takes whole milliseconds up to {}",
                     MAX_DELAY.as_millis()
@@ -72,10 +83,24 @@ impl Route {
     }
 }
 
+/// The `bytes=n` query parameter, if present and within [`MAX_BYTES`].
+fn body_size(query: &str) -> Result<Option<usize>, String> {
+    let Some(value) = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("bytes="))
+    else {
+        return Ok(None);
+    };
+    match value.parse::<usize>() {
+        Ok(n) if n <= MAX_BYTES => Ok(Some(n)),
+        _ => Err(format!("?bytes=n takes a byte count up to {MAX_BYTES}")),
+    }
+}
+
 /// The body of `/`.
 pub const INDEX: &str = "\
 The course's embedded HTTP server. Routes:
-  /delay/{ms}     answers after ms milliseconds
+  /delay/{ms}     answers after ms milliseconds (add ?bytes=n for an n-byte body)
   /bytes/{n}      a body of exactly n bytes
   /status/{code}  an empty answer with that status code (200-599)
   /never          never answers: use a client timeout
@@ -92,25 +117,28 @@ pub fn body_of_size(n: usize) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    fn delay(ms: u64, bytes: Option<usize>) -> Route {
+        Route::Delay {
+            wait: Duration::from_millis(ms),
+            bytes,
+        }
+    }
+
     #[test]
     fn parses_every_route() {
         assert_eq!(Route::parse("/"), Route::Index);
+        assert_eq!(Route::parse("/delay/250"), delay(250, None));
         assert_eq!(
-            Route::parse("/delay/250"),
-            Route::Delay(Duration::from_millis(250))
+            Route::parse("/delay/250?bytes=4096"),
+            delay(250, Some(4096))
         );
+        assert_eq!(Route::parse("/delay/5?x=1&bytes=7"), delay(5, Some(7)));
         assert_eq!(Route::parse("/bytes/1024"), Route::Bytes(1024));
         assert_eq!(Route::parse("/status/503"), Route::Status(503));
         assert_eq!(Route::parse("/never"), Route::Never);
         assert_eq!(Route::parse("/barrier/4"), Route::Barrier(4));
-        assert_eq!(
-            Route::parse("/delay/10?cache=no"),
-            Route::Delay(Duration::from_millis(10))
-        );
-        assert_eq!(
-            Route::parse("/delay/10/"),
-            Route::Delay(Duration::from_millis(10))
-        );
+        assert_eq!(Route::parse("/delay/10?cache=no"), delay(10, None));
+        assert_eq!(Route::parse("/delay/10/"), delay(10, None));
     }
 
     #[test]
@@ -119,6 +147,8 @@ mod tests {
             "/delay/-1",
             "/delay/600001",
             "/delay/soon",
+            "/delay/1?bytes=lots",
+            "/delay/1?bytes=67108865",
             "/bytes/67108865",
             "/status/99",
             "/status/600",
