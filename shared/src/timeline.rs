@@ -98,7 +98,8 @@ impl Timeline {
     }
 
     /// The chart, `width` cells wide (at least 10). Lanes appear in the order their first span
-    /// started. Consecutive spans on one lane alternate `█` and `▓` so their boundary shows;
+    /// started; lanes that started in the same cell are in natural order of their names
+    /// (`task 2` before `task 10`). Consecutive spans on one lane alternate `█` and `▓` so their boundary shows;
     /// `·` is time the lane spent idle.
     pub fn render(&self, width: usize) -> String {
         render(&self.spans(), width)
@@ -139,6 +140,9 @@ pub fn render(spans: &[Span], width: usize) -> String {
     let total = total.max(Duration::from_micros(1));
     let cell = total / width as u32;
 
+    let to_cell = |at: Duration| -> usize {
+        ((at.as_secs_f64() / total.as_secs_f64()) * width as f64).floor() as usize
+    };
     let mut lanes: Vec<(&str, Vec<&Span>)> = Vec::new();
     let mut by_start: Vec<&Span> = spans.iter().collect();
     by_start.sort_by_key(|s| s.start);
@@ -148,15 +152,16 @@ pub fn render(spans: &[Span], width: usize) -> String {
             None => lanes.push((&span.lane, vec![span])),
         }
     }
+    lanes.sort_by(|(a, a_spans), (b, b_spans)| {
+        let (a_cell, b_cell) = (to_cell(a_spans[0].start), to_cell(b_spans[0].start));
+        a_cell.cmp(&b_cell).then_with(|| natural_order(a, b))
+    });
     let name_width = lanes
         .iter()
         .map(|(name, _)| name.chars().count().min(LANE_NAME_MAX))
         .max()
         .unwrap_or(0);
 
-    let to_cell = |at: Duration| -> usize {
-        ((at.as_secs_f64() / total.as_secs_f64()) * width as f64).floor() as usize
-    };
     let mut out = String::new();
     let end_label = human(total);
     out.push_str(&format!(
@@ -185,6 +190,28 @@ pub fn render(spans: &[Span], width: usize) -> String {
         human(cell)
     ));
     out
+}
+
+/// Compares names so that embedded numbers sort by value: `task 2` < `task 10`.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn key(name: &str) -> Vec<(String, u64)> {
+        let mut parts = Vec::new();
+        let mut rest = name;
+        while !rest.is_empty() {
+            let text_len = rest
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let (text, tail) = rest.split_at(text_len);
+            let digits_len = tail
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(tail.len());
+            let (digits, tail) = tail.split_at(digits_len);
+            parts.push((text.to_string(), digits.parse().unwrap_or(0)));
+            rest = tail;
+        }
+        parts
+    }
+    key(a).cmp(&key(b))
 }
 
 fn shorten(name: &str, max: usize) -> String {
@@ -242,6 +269,22 @@ mod tests {
         let chart = render(&[span("tick", 50, 50), span("work", 0, 100)], 10);
         assert_eq!(rows(&chart)[1], "  work  ██████████");
         assert_eq!(rows(&chart)[2], "  tick  ·····█····");
+    }
+
+    #[test]
+    fn lanes_starting_together_are_in_natural_order() {
+        let chart = render(
+            &[
+                span("task 10", 0, 100),
+                span("task 9", 0, 100),
+                span("late", 50, 100),
+            ],
+            10,
+        );
+        let lines = rows(&chart);
+        assert!(lines[1].starts_with("  task 9 "), "{chart}");
+        assert!(lines[2].starts_with("  task 10 "), "{chart}");
+        assert!(lines[3].starts_with("  late "), "{chart}");
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// A duration in the unit a person reads most easily: `850 µs`, `12.3 ms`, `1.52 s`.
+/// A duration in the unit a person reads most easily: `95 ns`, `850 µs`, `12.3 ms`, `1.52 s`.
 pub fn human(duration: Duration) -> String {
     let secs = duration.as_secs_f64();
     if secs >= 1.0 {
@@ -125,8 +125,10 @@ pub fn human(duration: Duration) -> String {
         format!("{:.0} ms", secs * 1e3)
     } else if secs >= 0.001 {
         format!("{:.1} ms", secs * 1e3)
-    } else {
+    } else if secs >= 1e-6 {
         format!("{:.0} µs", secs * 1e6)
+    } else {
+        format!("{} ns", duration.as_nanos())
     }
 }
 
@@ -172,6 +174,7 @@ mod tests {
 
     #[test]
     fn human_durations() {
+        assert_eq!(human(Duration::from_nanos(95)), "95 ns");
         assert_eq!(human(Duration::from_micros(850)), "850 µs");
         assert_eq!(human(Duration::from_micros(2_340)), "2.3 ms");
         assert_eq!(human(ms(123)), "123 ms");

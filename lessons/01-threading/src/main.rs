@@ -1,1 +1,91 @@
-fn main() {}
+//! `cargo run -p lesson-01-threading`: Python's threading module, done in Rust, measured.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use lesson_01_threading::{Settings, fetch, overlap, reentrancy, signals, spawn_join, thread_cost};
+use shared::cli::{CommonArgs, http_url};
+use shared::report::Report;
+use shared::server::TestServer;
+use shared::timing::cores;
+
+/// Lesson 01: threads. Spawning and joining, results through join handles, scoped threads,
+/// overlapping waits, a thread per URL, events and semaphores, why there is no RLock, and what
+/// a thread costs.
+#[derive(Debug, Parser)]
+#[command(name = "lesson-01-threading")]
+struct Args {
+    #[command(flatten)]
+    common: CommonArgs,
+
+    /// Threads for the CPU-bound section and workers for the last [default: the number of CPUs]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+
+    /// Count the primes below this number in the CPU-bound section [default: 4000000, or 500000 with --quick]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    primes_below: Option<u64>,
+
+    /// The semaphore's limit in section 4
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=10))]
+    limit: u16,
+
+    /// Threads to start and join in section 6 [default: 1000, or 200 with --quick]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    spawn_count: Option<u32>,
+
+    /// Fetch these URLs in section 3 instead of the embedded server's (https:// needs the `tls`
+    /// feature: cargo run -p lesson-01-threading --features tls -- --live https://…)
+    #[arg(long, value_name = "URL", num_args = 1.., value_parser = http_url)]
+    live: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let https = args.live.iter().find(|url| url.starts_with("https://"));
+    if let (Some(url), false) = (https, cfg!(feature = "tls")) {
+        eprintln!(
+            "error: {url} needs TLS, which this build leaves out to keep the first build short.\n\
+             Run: cargo run -p lesson-01-threading --features tls -- --live …"
+        );
+        return ExitCode::from(2);
+    }
+    #[cfg(feature = "tls")]
+    shared::tls::install_crypto_provider();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
+    let common = &args.common;
+    let settings = Settings {
+        unit: common.unit(),
+        quick: common.quick,
+        threads: args.threads.map_or_else(cores, usize::from),
+        primes_below: args.primes_below.unwrap_or(common.size(4_000_000, 500_000)),
+        limit: usize::from(args.limit),
+        spawn_count: args
+            .spawn_count
+            .map_or(common.size(1000, 200), |n| n as usize),
+        live: args.live.clone(),
+    };
+    let server = TestServer::start()?;
+    let mut report = Report::new("01-threading", common);
+    report.title(
+        "Lesson 01: threads",
+        "Python's threading module, done in Rust. Every section says what is about to happen, \
+         runs it, and shows what it measured; timelines show what ran when.",
+    );
+    spawn_join::show(&mut report, &settings)?;
+    overlap::show(&mut report, &settings)?;
+    fetch::show(&mut report, &settings, &server)?;
+    signals::show(&mut report, &settings, &server)?;
+    reentrancy::show(&mut report)?;
+    thread_cost::show(&mut report, &settings)?;
+    Ok(())
+}
