@@ -35,18 +35,66 @@ impl Exercise {
 }
 
 /// Lesson modules and their titles, in course order.
-pub const LESSONS: &[(&str, &str)] = &[("warmup", "Warm-up")];
+pub const LESSONS: &[(&str, &str)] = &[
+    ("warmup", "Warm-up"),
+    ("l01_threading", "Lesson 01: threads"),
+];
 
 /// Every exercise, in the order to do them.
-pub const EXERCISES: &[Exercise] = &[Exercise {
-    id: "warmup::both",
-    title: "run two closures at the same time",
-    hint: "std::thread::scope(|s| { … }) gives you `s`; `s.spawn(a)` starts `a` on a new thread \
+pub const EXERCISES: &[Exercise] = &[
+    Exercise {
+        id: "warmup::both",
+        title: "run two closures at the same time",
+        hint: "std::thread::scope(|s| { … }) gives you `s`; `s.spawn(a)` starts `a` on a new thread \
            and returns a handle. Run `b()` on the current thread meanwhile, then `handle.join()`. \
            join() returns Err(payload) if `a` panicked: std::panic::resume_unwind(payload) \
            continues that same panic in the caller.",
-    read: "book: Introduction › How the tests know",
-}];
+        read: "book: Introduction › How the tests know",
+    },
+    Exercise {
+        id: "l01_threading::fetch_all",
+        title: "fetch every URL at once, results in order",
+        hint: "Inside std::thread::scope, first collect one handle per URL: \
+           `urls.iter().map(|url| scope.spawn(move || ...)).collect::<Vec<_>>()`. The collect \
+           matters: iterators are lazy, so joining inside the same chain would join each thread \
+           before spawning the next. Then join the handles in order. In each thread, \
+           `client.get(url).send()?.error_for_status()?.bytes()?.len()` gives the size; wrap \
+           it in a small fn returning Result so `?` works.",
+        read: "book: Lesson 01 › A thread per URL",
+    },
+    Exercise {
+        id: "l01_threading::event",
+        title: "an Event with set, clear, wait and a timeout",
+        hint: "Fields: `flag: Mutex<bool>` and `changed: Condvar`. set() writes true under the lock, \
+           then calls notify_all (every waiter wants the news). wait() must look at the flag \
+           before sleeping: `changed.wait_while(flag.lock().unwrap(), |set| !*set)` does that \
+           and re-checks after every wake-up. wait_timeout_while is the same with a timeout; \
+           return the flag's value afterwards.",
+        read: "book: Lesson 01 › Events and semaphores",
+    },
+    Exercise {
+        id: "l01_threading::semaphore",
+        title: "a semaphore whose permits give themselves back",
+        hint: "Fields: `free: Mutex<usize>` and a `Condvar`. acquire(): \
+           `wait_while(lock, |free| *free == 0)`, then subtract one and return \
+           `Permit { semaphore: self }`. try_acquire() does the same without waiting. \
+           `impl Drop for Permit` adds one back and calls notify_one, so a thread sleeping in \
+           acquire() wakes up. Drop also runs while a panic unwinds, which is the point.",
+        read: "book: Lesson 01 › Events and semaphores",
+    },
+    Exercise {
+        id: "l01_threading::worker_pool",
+        title: "the download team: a pool of worker threads",
+        hint: "new(): `let (sender, receiver) = crossbeam::channel::unbounded::<Job>()`; spawn \
+           `workers` threads, each owning a clone of the receiver and running \
+           `for job in receiver { job() }`; keep the sender and the JoinHandles. execute(): \
+           `sender.send(Box::new(job))`. join(): drop the sender *first* (that closes the \
+           channel, so the workers' loops end once the queue is empty), then join every \
+           worker. Destructure self (`let Self { sender, workers } = self;`) to move the \
+           fields out.",
+        read: "book: Lesson 01 › What a thread costs",
+    },
+];
 
 /// Finds an exercise by its full id (`l01_threading::event`), its last part (`event`), or a
 /// unique part of its id.

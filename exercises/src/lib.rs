@@ -12,4 +12,5 @@
 //! The same tests run against the reference answers in `solutions/` (same file names), so a
 //! green run there shows that every test can pass; read them when you are done, or truly stuck.
 
+pub mod l01_threading;
 pub mod warmup;

@@ -25,7 +25,7 @@
 
 use std::time::Duration;
 
-/// `--quick`, `--json` and `--unit-ms`.
+/// `--quick`, `--json`, `--unit-ms` and `--section`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CommonArgs {
     /// Smaller sizes and shorter waits: the whole lesson runs in a second or two.
@@ -41,6 +41,10 @@ pub struct CommonArgs {
     /// [default: 200, or 50 with --quick].
     #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub unit_ms: Option<u64>,
+
+    /// Run only this section (repeat the flag for several) [default: all of them].
+    #[arg(long = "section", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99))]
+    pub sections: Vec<u32>,
 }
 
 impl CommonArgs {
@@ -49,6 +53,21 @@ impl CommonArgs {
     pub fn unit(&self) -> Duration {
         let default = if self.quick { 50 } else { 200 };
         Duration::from_millis(self.unit_ms.unwrap_or(default))
+    }
+
+    /// Whether section `number` should run: every section runs unless `--section` picked some.
+    pub fn runs_section(&self, number: u32) -> bool {
+        self.sections.is_empty() || self.sections.contains(&number)
+    }
+
+    /// Checks `--section` against the lesson's `count` sections, with a message for the user.
+    pub fn check_sections(&self, count: u32) -> Result<(), String> {
+        match self.sections.iter().find(|&&n| n > count) {
+            Some(n) => Err(format!(
+                "there is no section {n}: this lesson has sections 1 to {count}"
+            )),
+            None => Ok(()),
+        }
     }
 
     /// `full` normally, `quick` with `--quick`.
@@ -119,6 +138,20 @@ mod tests {
             let error = parse(bad).expect_err("must be rejected");
             assert_eq!(error.exit_code(), 2, "{bad:?}: {error}");
         }
+    }
+
+    #[test]
+    fn sections() {
+        let all = parse(&[]).unwrap().common;
+        assert!(all.runs_section(1) && all.runs_section(6));
+        let some = parse(&["--section", "2", "--section", "5"]).unwrap().common;
+        assert!(!some.runs_section(1) && some.runs_section(2) && some.runs_section(5));
+        assert!(some.check_sections(6).is_ok());
+        assert_eq!(
+            some.check_sections(4).unwrap_err(),
+            "there is no section 5: this lesson has sections 1 to 4"
+        );
+        assert_eq!(parse(&["--section", "0"]).unwrap_err().exit_code(), 2);
     }
 
     #[test]

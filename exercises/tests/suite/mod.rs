@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+mod l01_threading;
 mod warmup;
 
 /// How long a test waits for work that should take well under a second before calling it stuck.

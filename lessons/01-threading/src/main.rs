@@ -40,6 +40,9 @@ struct Args {
     live: Vec<String>,
 }
 
+/// How many numbered sections the lesson has.
+const SECTIONS: u32 = 6;
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let https = args.live.iter().find(|url| url.starts_with("https://"));
@@ -48,6 +51,10 @@ fn main() -> ExitCode {
             "error: {url} needs TLS, which this build leaves out to keep the first build short.\n\
              Run: cargo run -p lesson-01-threading --features tls -- --live …"
         );
+        return ExitCode::from(2);
+    }
+    if let Err(why) = args.common.check_sections(SECTIONS) {
+        eprintln!("error: {why}");
         return ExitCode::from(2);
     }
     #[cfg(feature = "tls")]
@@ -76,16 +83,31 @@ fn run(args: &Args) -> anyhow::Result<()> {
     };
     let server = TestServer::start()?;
     let mut report = Report::new("01-threading", common);
-    report.title(
-        "Lesson 01: threads",
-        "Python's threading module, done in Rust. Every section says what is about to happen, \
-         runs it, and shows what it measured; timelines show what ran when.",
-    );
-    spawn_join::show(&mut report, &settings)?;
-    overlap::show(&mut report, &settings)?;
-    fetch::show(&mut report, &settings, &server)?;
-    signals::show(&mut report, &settings, &server)?;
-    reentrancy::show(&mut report)?;
-    thread_cost::show(&mut report, &settings)?;
+    if common.sections.is_empty() {
+        report.title(
+            "Lesson 01: threads",
+            "Python's threading module, done in Rust. Every section says what is about to happen, \
+             runs it, and shows what it measured; timelines show what ran when.",
+        );
+    }
+    let runs = |section| common.runs_section(section);
+    if runs(1) {
+        spawn_join::show(&mut report, &settings)?;
+    }
+    if runs(2) {
+        overlap::show(&mut report, &settings)?;
+    }
+    if runs(3) {
+        fetch::show(&mut report, &settings, &server)?;
+    }
+    if runs(4) {
+        signals::show(&mut report, &settings, &server)?;
+    }
+    if runs(5) {
+        reentrancy::show(&mut report)?;
+    }
+    if runs(6) {
+        thread_cost::show(&mut report, &settings)?;
+    }
     Ok(())
 }

@@ -59,6 +59,8 @@ fn bad_flags_are_usage_errors() {
         &["--spawn-count", "1000000000"],
         &["--unit-ms", "0"],
         &["--live", "not a url"],
+        &["--section", "7"],
+        &["--section", "0"],
         &["--live", "ftp://example.com/"],
         &["--no-such-flag"],
     ] {
@@ -82,6 +84,15 @@ fn https_without_tls_says_how_to_get_it() {
         "{}",
         text(&run.stderr)
     );
+}
+
+#[test]
+fn one_section_can_run_alone() {
+    let run = lesson(&["--quick", "--section", "5"]);
+    let stdout = text(&run.stdout);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(stdout.starts_with("\n5. Why there is no RLock"), "{stdout}");
+    assert!(!stdout.contains("4. Events"), "{stdout}");
 }
 
 #[test]

@@ -1,0 +1,7 @@
+//! Lesson 01: threads. Read the book's chapter "Lesson 01: threads" first, and run
+//! `cargo run -p lesson-01-threading` to see the ideas at work.
+
+pub mod event;
+pub mod fetch_all;
+pub mod semaphore;
+pub mod worker_pool;

@@ -1,0 +1,4 @@
+mod event;
+mod fetch_all;
+mod semaphore;
+mod worker_pool;
