@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod gate;
 pub mod overlap;
 pub mod reentrancy;
+pub mod refused;
 pub mod semaphore;
 pub mod signals;
 pub mod spawn_join;

@@ -152,7 +152,12 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
             "Count the primes below {limit} by trial division: first on one thread, then on \
              {threads} threads (this machine lets the process use {cores} CPUs). Python threads \
              would take turns under the GIL; Rust threads run truly in parallel, so expect a \
-             speedup close to min(threads, cores). Each figure is the median of {runs} run(s)."
+             speedup close to min(threads, cores). {}",
+            if runs == 1 {
+                "One run each.".to_string()
+            } else {
+                format!("Each figure is the median of {runs} runs.")
+            }
         ),
     );
     let (expected, sequential, _) = timed(runs, |_| count_sequential(limit));
