@@ -9,11 +9,13 @@
 //! | [`table`] | aligned terminal tables |
 //! | [`cli`] | the flags every lesson shares: `--quick`, `--json`, `--unit-ms` |
 //! | [`workload`] | CPU work (primes, factorials, summing) and I/O stand-ins (waits, files) |
+//! | [`http`] | describing HTTP outcomes the same way in every lesson |
 //! | [`server`] | an embedded HTTP server on 127.0.0.1 with slow, sized, failing and silent routes |
 //! | [`instruments`] | a gauge, a rendezvous and a timeout guard: proof of concurrency without clocks |
 //! | [`memory`] | this process's resident memory, to compare threads, tasks and processes |
 
 pub mod cli;
+pub mod http;
 pub mod instruments;
 pub mod memory;
 pub mod report;

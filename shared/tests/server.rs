@@ -6,6 +6,7 @@ use std::thread;
 use std::time::Duration;
 
 use reqwest::blocking::Client;
+use shared::http::describe;
 use shared::instruments::within;
 use shared::server::{TestServer, unreachable_url};
 
@@ -192,4 +193,25 @@ fn a_request_its_client_abandons_stops_counting_as_in_flight() {
             }
         },
     );
+}
+
+#[test]
+fn outcomes_are_described_in_words() {
+    let server = TestServer::start().unwrap();
+    let impatient = Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    let fetch = |url: String| -> Result<usize, reqwest::Error> {
+        Ok(impatient.get(url).send()?.error_for_status()?.bytes()?.len())
+    };
+    let urls = [
+        server.url("/bytes/7"),
+        server.url("/status/503"),
+        server.url("/never"),
+        unreachable_url(),
+    ];
+    let described: Vec<String> = urls.into_iter().map(|url| describe(&fetch(url))).collect();
+    assert_eq!(described, ["7 bytes", "HTTP 503", "timed out", "could not connect"]);
 }

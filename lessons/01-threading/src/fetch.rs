@@ -11,6 +11,7 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use reqwest::blocking::Client;
+use shared::http::{describe, short_url as short};
 use shared::report::{Record, Report};
 use shared::server::{TestServer, unreachable_url};
 use shared::table::Table;
@@ -37,19 +38,6 @@ pub fn fetch(client: &Client, url: &str) -> Fetched {
     Ok(body.len())
 }
 // ANCHOR_END: fetch
-
-/// A one-line account of an outcome, in the terms a person would use.
-pub fn describe(outcome: &Fetched) -> String {
-    match outcome {
-        Ok(bytes) => format!("{bytes} bytes"),
-        Err(error) if error.is_timeout() => "timed out".into(),
-        Err(error) if error.is_connect() => "could not connect".into(),
-        Err(error) => match error.status() {
-            Some(status) => format!("HTTP {}", status.as_u16()),
-            None => format!("failed: {error}"),
-        },
-    }
-}
 
 /// One URL after another, on this thread.
 pub fn fetch_one_by_one(client: &Client, urls: &[String], timeline: &Timeline) -> Vec<Fetched> {
@@ -107,15 +95,6 @@ pub fn fetch_into_shared_map(client: &Client, urls: &[String]) -> HashMap<String
         .expect("every thread has been joined")
         .into_inner()
         .expect("a thread panicked holding the lock")
-}
-
-/// The URL without `http://127.0.0.1:PORT`, for narrow tables and timeline lanes.
-pub fn short(url: &str) -> String {
-    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    match without_scheme.split_once('/') {
-        Some((host, path)) if host.starts_with("127.0.0.1") => format!("/{path}"),
-        _ => without_scheme.to_string(),
-    }
 }
 
 /// The embedded server's URLs for this section: three slow downloads of different lengths, a
@@ -269,14 +248,5 @@ mod tests {
         let outcomes = fetch_with_handles(&client, &urls, &Timeline::new());
         assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
         assert_eq!(server.peak_in_flight(), 3);
-    }
-
-    #[test]
-    fn short_names() {
-        assert_eq!(short("http://127.0.0.1:4000/delay/10"), "/delay/10");
-        assert_eq!(
-            short("https://www.rust-lang.org/learn"),
-            "www.rust-lang.org/learn"
-        );
     }
 }
