@@ -12,12 +12,14 @@
 //! | [`http`] | describing HTTP outcomes the same way in every lesson |
 //! | [`server`] | an embedded HTTP server on 127.0.0.1 with slow, sized, failing and silent routes |
 //! | [`instruments`] | a gauge, a rendezvous and a timeout guard: proof of concurrency without clocks |
+//! | [`program`] | checks of a lesson program as a user runs it, for lesson tests |
 //! | [`memory`] | this process's resident memory, to compare threads, tasks and processes |
 
 pub mod cli;
 pub mod http;
 pub mod instruments;
 pub mod memory;
+pub mod program;
 pub mod report;
 pub mod server;
 pub mod table;

@@ -89,6 +89,11 @@ impl Timeline {
         self.record(lane, label, now, now);
     }
 
+    /// Time since the timeline's origin: where "now" falls on the chart.
+    pub fn elapsed(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
     /// Every span recorded so far, in the order they ended.
     pub fn spans(&self) -> Vec<Span> {
         self.spans
@@ -99,8 +104,8 @@ impl Timeline {
 
     /// The chart, `width` cells wide (at least 10). Lanes appear in the order their first span
     /// started; lanes that started in the same cell are in natural order of their names
-    /// (`task 2` before `task 10`). Consecutive spans on one lane alternate `█` and `▓` so their boundary shows;
-    /// `·` is time the lane spent idle.
+    /// (`task 2` before `task 10`). Consecutive spans on one lane alternate `█` and `▓` so their
+    /// boundary shows; an instant ([`Timeline::mark`]) is a `│`; `·` is time the lane spent idle.
     pub fn render(&self, width: usize) -> String {
         render(&self.spans(), width)
     }
@@ -128,6 +133,7 @@ impl Drop for SpanGuard {
 }
 
 const BUSY: [char; 2] = ['█', '▓'];
+const INSTANT: char = '│';
 const IDLE: char = '·';
 const LANE_NAME_MAX: usize = 22;
 
@@ -171,12 +177,20 @@ pub fn render(spans: &[Span], width: usize) -> String {
     ));
     for (name, lane_spans) in &lanes {
         let mut row = vec![IDLE; width];
-        for (n, span) in lane_spans.iter().enumerate() {
+        let mut durations = 0;
+        for span in lane_spans {
             let first = to_cell(span.start).min(width - 1);
+            if span.start == span.end {
+                if row[first] == IDLE {
+                    row[first] = INSTANT;
+                }
+                continue;
+            }
             let last = to_cell(span.end).min(width).max(first + 1);
             for slot in &mut row[first..last] {
-                *slot = BUSY[n % 2];
+                *slot = BUSY[durations % 2];
             }
+            durations += 1;
         }
         let row: String = row.into_iter().collect();
         out.push_str(&format!(
@@ -268,7 +282,7 @@ mod tests {
     fn an_instant_still_gets_one_cell() {
         let chart = render(&[span("tick", 50, 50), span("work", 0, 100)], 10);
         assert_eq!(rows(&chart)[1], "  work  ██████████");
-        assert_eq!(rows(&chart)[2], "  tick  ·····█····");
+        assert_eq!(rows(&chart)[2], "  tick  ·····│····");
     }
 
     #[test]

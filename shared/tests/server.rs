@@ -204,7 +204,12 @@ fn outcomes_are_described_in_words() {
         .build()
         .unwrap();
     let fetch = |url: String| -> Result<usize, reqwest::Error> {
-        Ok(impatient.get(url).send()?.error_for_status()?.bytes()?.len())
+        Ok(impatient
+            .get(url)
+            .send()?
+            .error_for_status()?
+            .bytes()?
+            .len())
     };
     let urls = [
         server.url("/bytes/7"),
@@ -213,5 +218,8 @@ fn outcomes_are_described_in_words() {
         unreachable_url(),
     ];
     let described: Vec<String> = urls.into_iter().map(|url| describe(&fetch(url))).collect();
-    assert_eq!(described, ["7 bytes", "HTTP 503", "timed out", "could not connect"]);
+    assert_eq!(
+        described,
+        ["7 bytes", "HTTP 503", "timed out", "could not connect"]
+    );
 }
