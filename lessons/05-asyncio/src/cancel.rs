@@ -106,8 +106,7 @@ pub async fn drop_a_future_midway(wait: Duration, limit: Duration) -> Vec<&'stat
         }
     };
     let _ = tokio::time::timeout(limit, body).await;
-    let log = log.lock().unwrap().clone();
-    log
+    log.lock().unwrap().clone()
 }
 // ANCHOR_END: dropped
 
