@@ -38,6 +38,7 @@ impl Exercise {
 pub const LESSONS: &[(&str, &str)] = &[
     ("warmup", "Warm-up"),
     ("l01_threading", "Lesson 01: threads"),
+    ("l05_asyncio", "Lesson 05: async with tokio"),
 ];
 
 /// Every exercise, in the order to do them.
@@ -93,6 +94,56 @@ pub const EXERCISES: &[Exercise] = &[
            worker. Destructure self (`let Self { sender, workers } = self;`) to move the \
            fields out.",
         read: "book: Lesson 01 › What a thread costs",
+    },
+    Exercise {
+        id: "l05_asyncio::gather",
+        title: "gather: a task per URL, results in order",
+        hint: "First spawn, then await. `let tasks: Vec<_> = urls.iter().map(|url| \
+               tokio::spawn(fetch(client.clone(), url.clone()))).collect();` starts every \
+               request (write `async fn fetch(client: Client, url: String) -> Result<usize, \
+               reqwest::Error>` with `send().await?.error_for_status()?.bytes().await?`). Then \
+               `for task in tasks { results.push(task.await.unwrap()) }` collects them in order.",
+        read: "book: Lesson 05 › Async HTTP with one shared client",
+    },
+    Exercise {
+        id: "l05_asyncio::bounded",
+        title: "at most `limit` requests at a time",
+        hint: "Start from your gather. Before spawning: \
+               `let permits = Arc::new(tokio::sync::Semaphore::new(limit));`. Give each task a \
+               clone of the Arc, and make the task's first line \
+               `let _permit = permits.acquire_owned().await.unwrap();`. The permit lives until \
+               the end of the task, whichever way the request ends. Spawn all tasks at once: \
+               they queue at the semaphore, not in your loop.",
+        read: "book: Lesson 05 › A semaphore of 3 over 10 requests",
+    },
+    Exercise {
+        id: "l05_asyncio::deadlines",
+        title: "a deadline per request, partial results",
+        hint: "Put the timeout inside each task, around that task's request only: \
+               `match tokio::time::timeout(deadline, fetch(&client, &url)).await { Ok(Ok(n)) => \
+               Fetch::Done(n), Ok(Err(e)) => Fetch::Failed(e.to_string()), Err(_) => \
+               Fetch::TimedOut }`. A timeout around the whole batch would lose the answers that \
+               did arrive.",
+        read: "book: Lesson 05 › Timeouts and cancellation",
+    },
+    Exercise {
+        id: "l05_asyncio::off_the_runtime",
+        title: "keep the runtime responsive",
+        hint: "tokio::task::spawn_blocking(work) runs the closure on tokio's blocking pool and \
+               returns a JoinHandle you can .await. The await gives Result<T, JoinError>: on \
+               Err, `std::panic::resume_unwind(error.into_panic())` passes the work's panic on. \
+               tokio::spawn would not help: a task still runs on the runtime's own thread.",
+        read: "book: Lesson 05 › Never block the runtime",
+    },
+    Exercise {
+        id: "l05_asyncio::shutdown",
+        title: "graceful shutdown: cancel on a signal, report",
+        hint: "Spawn each job into a tokio::task::JoinSet as `async move { job.await; index }`. \
+               Loop on `tokio::select! { next = set.join_next() => …, _ = &mut shutdown => { \
+               set.abort_all(); break } }` (join_next gives None when all are done: break then \
+               too). After an abort, keep calling join_next until None: cancelled tasks come \
+               back as errors with is_cancelled(). Whatever did not finish was cancelled.",
+        read: "book: Lesson 05 › Timeouts and cancellation",
     },
 ];
 

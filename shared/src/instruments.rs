@@ -251,6 +251,27 @@ where
     })
 }
 
+/// Like [`block_on_within`], on a runtime whose clock starts paused: time stands still while
+/// any task can run, and jumps straight to the next timer when all of them wait. Sleeps and
+/// timeouts then take exactly their virtual duration, so a test can say "3 s, not 6" exactly
+/// and at once. Needs the `test-util` feature.
+#[cfg(feature = "test-util")]
+pub fn block_on_within_paused<F, Fut>(limit: Duration, what: &str, make: F) -> Fut::Output
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future,
+    Fut::Output: Send + 'static,
+{
+    within(limit, what, move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .start_paused(true)
+            .build()
+            .expect("could not build a tokio runtime")
+            .block_on(make())
+    })
+}
+
 fn resume_panic(payload: Box<dyn Any + Send>) -> ! {
     panic::resume_unwind(payload)
 }

@@ -5,4 +5,5 @@
 //! built the way it is, and what the tempting wrong version would do.
 
 pub mod l01_threading;
+pub mod l05_asyncio;
 pub mod warmup;

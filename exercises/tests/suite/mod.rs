@@ -10,7 +10,9 @@
 
 use std::time::Duration;
 
+mod cases;
 mod l01_threading;
+mod l05_asyncio;
 mod warmup;
 
 /// How long a test waits for work that should take well under a second before calling it stuck.

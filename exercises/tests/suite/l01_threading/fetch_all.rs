@@ -2,49 +2,28 @@ use std::time::Duration;
 
 use reqwest::blocking::Client;
 use shared::instruments::within;
-use shared::server::{TestServer, unreachable_url};
+use shared::server::TestServer;
 
 use super::super::PATIENCE;
+use super::super::cases::{self, FAILURE_TIMEOUT, blocking_client, described};
 use crate::subject::l01_threading::fetch_all::fetch_all;
 
 const READ: &str = "read: the book, \"Lesson 01: threads\", section \"A thread per URL\"";
 
-fn client(timeout: Duration) -> Client {
-    Client::builder()
-        .no_proxy()
-        .timeout(timeout)
-        .build()
-        .expect("a client")
-}
-
-/// Runs `fetch_all` under a timeout guard and describes each outcome: a size or an error kind.
+/// Runs `fetch_all` under a timeout guard and describes each outcome in words.
 fn fetch(client: Client, urls: Vec<String>) -> Vec<String> {
-    within(PATIENCE * 2, "fetch_all", move || fetch_all(&client, &urls))
-        .iter()
-        .map(|outcome| match outcome {
-            Ok(bytes) => format!("{bytes} bytes"),
-            Err(e) if e.is_timeout() => "timed out".into(),
-            Err(e) if e.is_connect() => "could not connect".into(),
-            Err(e) => e
-                .status()
-                .map_or_else(|| format!("error: {e}"), |s| format!("HTTP {}", s.as_u16())),
-        })
-        .collect()
+    described(&within(PATIENCE * 2, "fetch_all", move || {
+        fetch_all(&client, &urls)
+    }))
 }
 
 #[test]
 fn returns_sizes_in_the_order_of_the_urls() {
     let server = TestServer::start().unwrap();
-    // The middle URL answers last, so completion order differs from input order.
-    let urls = vec![
-        server.url("/bytes/30"),
-        server.url("/delay/300?bytes=10"),
-        server.url("/bytes/20"),
-    ];
-    let got = fetch(client(PATIENCE), urls);
+    let case = cases::input_order(&server);
     assert_eq!(
-        got,
-        ["30 bytes", "10 bytes", "20 bytes"],
+        fetch(blocking_client(PATIENCE), case.urls),
+        case.expected,
         "results must come back in the order of the URLs, not the order the downloads finish ({READ})"
     );
 }
@@ -56,8 +35,7 @@ fn fetches_every_url_at_the_same_time() {
         .start()
         .unwrap();
     // The server answers /barrier/4 only when four requests are waiting there together.
-    let urls = vec![server.url("/barrier/4"); 4];
-    let got = fetch(client(PATIENCE), urls);
+    let got = fetch(blocking_client(PATIENCE), cases::all_at_once(&server, 4));
     let peak = server.peak_in_flight();
     assert!(
         got.iter().all(|outcome| outcome.ends_with("bytes")) && peak == 4,
@@ -69,23 +47,10 @@ fn fetches_every_url_at_the_same_time() {
 #[test]
 fn reports_each_failure_for_its_own_url() {
     let server = TestServer::start().unwrap();
-    let urls = vec![
-        server.url("/bytes/5"),
-        server.url("/status/500"),
-        unreachable_url(),
-        server.url("/never"),
-        server.url("/status/404"),
-    ];
-    let got = fetch(client(Duration::from_millis(500)), urls);
+    let case = cases::failures(&server);
     assert_eq!(
-        got,
-        [
-            "5 bytes",
-            "HTTP 500",
-            "could not connect",
-            "timed out",
-            "HTTP 404"
-        ],
+        fetch(blocking_client(FAILURE_TIMEOUT), case.urls),
+        case.expected,
         "each URL gets its own outcome, and an error status is an error: \
          use error_for_status() ({READ})"
     );
@@ -93,5 +58,5 @@ fn reports_each_failure_for_its_own_url() {
 
 #[test]
 fn no_urls_no_results() {
-    assert!(fetch(client(PATIENCE), Vec::new()).is_empty());
+    assert!(fetch(blocking_client(PATIENCE), Vec::new()).is_empty());
 }

@@ -1,0 +1,5 @@
+mod bounded;
+mod deadlines;
+mod gather;
+mod off_the_runtime;
+mod shutdown;

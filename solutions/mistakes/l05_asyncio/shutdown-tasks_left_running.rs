@@ -1,0 +1,52 @@
+//! MISTAKE: stops *waiting* on shutdown but never cancels: dropping a tokio `JoinHandle`
+//! detaches its task, which runs on, unwatched, after the report says it was cancelled.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::oneshot;
+
+/// A job.
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+/// What happened to the jobs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShutdownReport {
+    /// Jobs that ran to the end.
+    pub finished: Vec<usize>,
+    /// Jobs reported as cancelled.
+    pub cancelled: Vec<usize>,
+}
+
+/// Reports on shutdown without cancelling anything.
+pub async fn run_until_shutdown(
+    jobs: Vec<Job>,
+    mut shutdown: oneshot::Receiver<()>,
+) -> ShutdownReport {
+    let count = jobs.len();
+    let (done, mut finishing) = tokio::sync::mpsc::unbounded_channel();
+    for (index, job) in jobs.into_iter().enumerate() {
+        let done = done.clone();
+        tokio::spawn(async move {
+            job.await;
+            let _ = done.send(index);
+        });
+    }
+    drop(done);
+    let mut finished = Vec::new();
+    loop {
+        tokio::select! {
+            next = finishing.recv() => match next {
+                Some(index) => finished.push(index),
+                None => break,
+            },
+            _ = &mut shutdown => break,
+        }
+    }
+    finished.sort_unstable();
+    let cancelled = (0..count).filter(|i| !finished.contains(i)).collect();
+    ShutdownReport {
+        finished,
+        cancelled,
+    }
+}
