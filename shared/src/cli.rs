@@ -23,6 +23,8 @@
 //! clap prints `--help`, and rejects an unknown flag or a bad value with a message and exit
 //! code 2, the convention for usage errors. Nothing panics on bad input.
 
+use std::fmt::Display;
+use std::process::ExitCode;
 use std::time::Duration;
 
 /// `--quick`, `--json`, `--unit-ms` and `--section`.
@@ -73,6 +75,43 @@ impl CommonArgs {
     /// `full` normally, `quick` with `--quick`.
     pub fn size<T>(&self, full: T, quick: T) -> T {
         if self.quick { quick } else { full }
+    }
+}
+
+/// Checks what clap cannot, before a lesson starts: `--section` numbers against the lesson's
+/// `sections`, and `https://` URLs against whether this build of `package` has TLS.
+pub fn check_usage(
+    common: &CommonArgs,
+    sections: u32,
+    live: &[String],
+    package: &str,
+    tls_built: bool,
+) -> Result<(), String> {
+    common.check_sections(sections)?;
+    match live.iter().find(|url| url.starts_with("https://")) {
+        Some(url) if !tls_built => Err(format!(
+            "{url} needs TLS, which this build leaves out to keep the first build short.\n\
+             Run: cargo run -p {package} --features tls -- --live …"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Reports a usage problem the way clap does: `error: …` on stderr, exit code 2.
+pub fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+/// The exit code for how a lesson ended: success, or the error with its causes on stderr and
+/// exit code 1.
+pub fn exit_code<E: Display>(outcome: Result<(), E>) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -152,6 +191,22 @@ mod tests {
             "there is no section 5: this lesson has sections 1 to 4"
         );
         assert_eq!(parse(&["--section", "0"]).unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn https_needs_a_tls_build() {
+        let common = parse(&[]).unwrap().common;
+        let live = [
+            "http://a.example/".to_string(),
+            "https://b.example/".to_string(),
+        ];
+        assert!(check_usage(&common, 3, &live, "lesson-99", true).is_ok());
+        let why = check_usage(&common, 3, &live, "lesson-99", false).unwrap_err();
+        assert!(
+            why.contains("cargo run -p lesson-99 --features tls"),
+            "{why}"
+        );
+        assert!(check_usage(&common, 3, &live[..1], "lesson-99", false).is_ok());
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Reporting HTTP outcomes the same way in every lesson, blocking or async.
 
+use crate::table::Table;
+
 /// A one-line account of a download's outcome, in the terms a person would use:
 /// `51200 bytes`, `HTTP 500`, `timed out`, `could not connect`.
 pub fn describe(outcome: &Result<usize, reqwest::Error>) -> String {
@@ -12,6 +14,18 @@ pub fn describe(outcome: &Result<usize, reqwest::Error>) -> String {
             None => format!("failed: {error}"),
         },
     }
+}
+
+/// A table of URLs (shortened) and what happened to each.
+pub fn outcomes_table<'a>(
+    urls: &[String],
+    outcomes: impl IntoIterator<Item = &'a Result<usize, reqwest::Error>>,
+) -> Table {
+    let mut table = Table::new(["URL", "outcome"]);
+    for (url, outcome) in urls.iter().zip(outcomes) {
+        table.row([short_url(url), describe(outcome)]);
+    }
+    table
 }
 
 /// A URL without `http://127.0.0.1:PORT` (the embedded server), for narrow tables and

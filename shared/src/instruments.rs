@@ -243,12 +243,21 @@ where
     Fut::Output: Send + 'static,
 {
     within(limit, what, move || {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("could not build a tokio runtime")
-            .block_on(make())
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        builder.enable_all();
+        block_on_built(builder, make)
     })
+}
+
+fn block_on_built<F, Fut>(mut builder: tokio::runtime::Builder, make: F) -> Fut::Output
+where
+    F: FnOnce() -> Fut,
+    Fut: Future,
+{
+    builder
+        .build()
+        .expect("could not build a tokio runtime")
+        .block_on(make())
 }
 
 /// Like [`block_on_within`], on a runtime whose clock starts paused: time stands still while
@@ -263,12 +272,9 @@ where
     Fut::Output: Send + 'static,
 {
     within(limit, what, move || {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .start_paused(true)
-            .build()
-            .expect("could not build a tokio runtime")
-            .block_on(make())
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        builder.enable_all().start_paused(true);
+        block_on_built(builder, make)
     })
 }
 

@@ -94,6 +94,16 @@ impl Timeline {
         self.origin.elapsed()
     }
 
+    /// The duration of the longest span recorded so far (zero if there is none): the slowest
+    /// single piece of work, the ideal total for work that overlaps perfectly.
+    pub fn longest_span(&self) -> Duration {
+        self.spans()
+            .iter()
+            .map(|s| s.end - s.start)
+            .max()
+            .unwrap_or_default()
+    }
+
     /// Every span recorded so far, in the order they ended.
     pub fn spans(&self) -> Vec<Span> {
         self.spans
@@ -305,6 +315,16 @@ mod tests {
     fn header_shows_the_total_time() {
         let chart = render(&[span("A", 0, 1500)], 20);
         assert!(rows(&chart)[0].ends_with("1.50 s"), "{chart}");
+    }
+
+    #[test]
+    fn the_longest_span() {
+        let timeline = Timeline::new();
+        assert_eq!(timeline.longest_span(), Duration::ZERO);
+        let t0 = Instant::now();
+        timeline.record("a", "", t0, t0 + Duration::from_millis(30));
+        timeline.record("b", "", t0, t0 + Duration::from_millis(70));
+        assert_eq!(timeline.longest_span(), Duration::from_millis(70));
     }
 
     #[test]

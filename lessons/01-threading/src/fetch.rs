@@ -11,10 +11,9 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use reqwest::blocking::Client;
-use shared::http::{describe, short_url as short};
+use shared::http::{describe, outcomes_table, short_url as short};
 use shared::report::{Record, Report};
 use shared::server::{TestServer, unreachable_url};
-use shared::table::Table;
 use shared::timeline::Timeline;
 use shared::timing::{Stopwatch, overlap_ratio, speedup};
 
@@ -147,31 +146,21 @@ pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> an
     let mapped = fetch_into_shared_map(&client, &urls);
     let map_time = clock.elapsed();
 
-    let mut table = Table::new(["URL", "outcome"]);
-    let mut disagreements = Vec::new();
-    for (url, (alone, threaded)) in urls.iter().zip(one_by_one.iter().zip(&with_handles)) {
-        let outcome = describe(threaded);
-        let from_map = mapped.get(url).map_or_else(|| "missing".into(), describe);
-        if describe(alone) != outcome || from_map != outcome {
-            disagreements.push(short(url));
-        }
-        table.row([short(url), outcome]);
-    }
-    report.table(&table);
-    if disagreements.is_empty() {
-        report.say("All three ways got the same outcome for every URL.");
-    } else {
-        report.say(&format!(
-            "The outcomes differed between runs for: {} (real sites change).",
-            disagreements.join(", ")
-        ));
-    }
-    let longest = timeline
-        .spans()
+    report.table(&outcomes_table(&urls, &with_handles));
+    let from_map: Vec<String> = urls
         .iter()
-        .map(|s| s.end - s.start)
-        .max()
-        .unwrap_or_default();
+        .map(|url| mapped.get(url).map_or_else(|| "missing".into(), describe))
+        .collect();
+    let in_words = |outcomes: &[Fetched]| outcomes.iter().map(describe).collect::<Vec<_>>();
+    let threaded_words = in_words(&with_handles);
+    report.say(
+        if in_words(&one_by_one) == threaded_words && from_map == threaded_words {
+            "All three ways got the same outcome for every URL."
+        } else {
+            "The outcomes differed between the runs (real sites change)."
+        },
+    );
+    let longest = timeline.longest_span();
     report.results(&[
         Record::new("one by one").wall(sequential),
         Record::new("thread per URL")

@@ -15,6 +15,7 @@ use shared::timeline::Timeline;
 use shared::timing::measure;
 use shared::workload::io::TempFiles;
 
+use crate::http::in_order;
 use crate::{Settings, multi_thread_runtime};
 
 // ANCHOR: tokio_fs
@@ -30,11 +31,7 @@ pub async fn read_with_tokio_fs(paths: &[PathBuf], timeline: &Timeline) -> io::R
             })
         })
         .collect();
-    let mut sizes = Vec::with_capacity(reads.len());
-    for read in reads {
-        sizes.push(read.await.expect("a read task panicked")?);
-    }
-    Ok(sizes)
+    in_order(reads).await.into_iter().collect()
 }
 
 /// The same with explicit `spawn_blocking` around `std::fs::read`: what `tokio::fs` does inside.
@@ -46,11 +43,7 @@ pub async fn read_with_spawn_blocking(paths: &[PathBuf]) -> io::Result<Vec<usize
             tokio::task::spawn_blocking(move || std::fs::read(path).map(|bytes| bytes.len()))
         })
         .collect();
-    let mut sizes = Vec::with_capacity(reads.len());
-    for read in reads {
-        sizes.push(read.await.expect("a read panicked")?);
-    }
-    Ok(sizes)
+    in_order(reads).await.into_iter().collect()
 }
 // ANCHOR_END: tokio_fs
 

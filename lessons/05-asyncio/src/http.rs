@@ -5,15 +5,17 @@
 //! tasks' handles in order gives `gather`'s input-order results. Every request has a timeout,
 //! and every failure stays with its own URL.
 
+use std::panic;
 use std::time::Duration;
 
 use reqwest::Client;
-use shared::http::{describe, short_url};
+use shared::http::{describe, outcomes_table, short_url};
 use shared::report::{Record, Report};
 use shared::server::{TestServer, unreachable_url};
-use shared::table::Table;
 use shared::timeline::Timeline;
 use shared::timing::{Stopwatch, human, overlap_ratio, speedup};
+
+use tokio::task::JoinHandle;
 
 use crate::{Settings, multi_thread_runtime};
 
@@ -53,9 +55,19 @@ pub async fn fetch_all(client: &Client, urls: &[String], timeline: &Timeline) ->
             })
         })
         .collect();
+    in_order(tasks).await
+}
+
+/// Awaits spawned tasks one by one, in the order given, and returns their results in that
+/// order: `asyncio.gather`'s contract. They all run meanwhile; awaiting only collects them.
+/// A task that panicked passes its panic on here.
+pub async fn in_order<T>(tasks: Vec<JoinHandle<T>>) -> Vec<T> {
     let mut results = Vec::with_capacity(tasks.len());
     for task in tasks {
-        results.push(task.await.expect("a download task panicked"));
+        results.push(
+            task.await
+                .unwrap_or_else(|error| panic::resume_unwind(error.into_panic())),
+        );
     }
     results
 }
@@ -124,23 +136,14 @@ pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> an
         let all = fetch_all(&client, &urls, &timeline).await;
         anyhow::Ok((one_by_one, sequential, all, clock.elapsed(), timeline))
     })?;
-    let mut table = Table::new(["URL", "outcome"]);
-    for (url, outcome) in urls.iter().zip(&all) {
-        table.row([short_url(url), describe(outcome)]);
-    }
-    report.table(&table);
+    report.table(&outcomes_table(&urls, &all));
     let same = one_by_one.iter().map(describe).eq(all.iter().map(describe));
     report.say(if same {
         "Both ways got the same outcome for every URL."
     } else {
         "The outcomes differed between the two runs (real sites change)."
     });
-    let longest = timeline
-        .spans()
-        .iter()
-        .map(|s| s.end - s.start)
-        .max()
-        .unwrap_or_default();
+    let longest = timeline.longest_span();
     report.results(&[
         Record::new("one request after another").wall(sequential),
         Record::new("a task per URL")

@@ -14,7 +14,7 @@ use shared::timeline::Timeline;
 use shared::timing::Stopwatch;
 use tokio::sync::Semaphore;
 
-use crate::http::{Fetched, client, fetch};
+use crate::http::{Fetched, client, fetch, in_order};
 use crate::{Settings, multi_thread_runtime};
 
 // ANCHOR: limited
@@ -42,11 +42,7 @@ pub async fn fetch_limited(
             })
         })
         .collect();
-    let mut results = Vec::with_capacity(tasks.len());
-    for task in tasks {
-        results.push(task.await.expect("a download task panicked"));
-    }
-    results
+    in_order(tasks).await
 }
 // ANCHOR_END: limited
 

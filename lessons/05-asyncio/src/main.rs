@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use lesson_05_asyncio::{Settings, basics, blocking, cancel, files, gather, http, limit, scale};
-use shared::cli::{CommonArgs, http_url};
+use shared::cli::{CommonArgs, check_usage, exit_code, http_url, usage_error};
 use shared::report::Report;
 use shared::server::TestServer;
 
@@ -40,27 +40,19 @@ const SECTIONS: u32 = 8;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let https = args.live.iter().find(|url| url.starts_with("https://"));
-    if let (Some(url), false) = (https, cfg!(feature = "tls")) {
-        eprintln!(
-            "error: {url} needs TLS, which this build leaves out to keep the first build short.\n\
-             Run: cargo run -p lesson-05-asyncio --features tls -- --live …"
-        );
-        return ExitCode::from(2);
-    }
-    if let Err(why) = args.common.check_sections(SECTIONS) {
-        eprintln!("error: {why}");
-        return ExitCode::from(2);
+    let package = env!("CARGO_PKG_NAME");
+    if let Err(why) = check_usage(
+        &args.common,
+        SECTIONS,
+        &args.live,
+        package,
+        cfg!(feature = "tls"),
+    ) {
+        return usage_error(&why);
     }
     #[cfg(feature = "tls")]
     shared::tls::install_crypto_provider();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_code(run(&args))
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
