@@ -116,6 +116,12 @@ fn progress() -> Result<(), String> {
         format!("{why}\nYour code does not build yet: the compiler's messages above say where.")
     })?;
 
+    let id_width = EXERCISES.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    let title_width = EXERCISES
+        .iter()
+        .map(|e| e.title.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut done = 0;
     let mut next: Option<&Exercise> = None;
     let mut lesson = "";
@@ -135,7 +141,7 @@ fn progress() -> Result<(), String> {
             "·"
         };
         println!(
-            "  {mark} {:32} {:42} {passed}/{} tests pass",
+            "  {mark} {:id_width$}  {:title_width$}  {passed}/{} tests pass",
             exercise.id,
             exercise.title,
             tests.len()

@@ -52,8 +52,9 @@ fn set_wakes_every_waiting_thread() {
         });
     }
     all_about_to_wait.wait().unwrap();
-    // Give the waiters a moment to fall asleep, so that set() has sleeping threads to wake.
-    thread::sleep(Duration::from_millis(100));
+    // Give the waiters time to fall asleep, so that set() has sleeping threads to wake. (Only
+    // catching a wrong answer depends on this; a right one passes however long it takes.)
+    thread::sleep(Duration::from_millis(300));
     event.set();
     for woken in 0..waiters {
         assert!(
