@@ -107,12 +107,16 @@ pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> an
     let clock = Stopwatch::start();
     fetch_limited(&client, &urls, limit, &timeline);
     let limited = (clock.elapsed(), server.peak_in_flight());
+    let in_waits = |took: Duration| took.as_secs_f64() / unit.as_secs_f64();
     report.results(&[
-        Record::new("no limit").wall(unlimited.0).peak(unlimited.1),
+        Record::new("no limit")
+            .wall(unlimited.0)
+            .peak(unlimited.1)
+            .ratio("waits", in_waits(unlimited.0)),
         Record::new(format!("semaphore of {limit}"))
             .wall(limited.0)
             .peak(limited.1)
-            .ratio("waits", limited.0.as_secs_f64() / unit.as_secs_f64()),
+            .ratio("waits", in_waits(limited.0)),
     ]);
     report.say(&format!(
         "\"waits\" is the wall time in one-second waits: {} would be perfect. The limited run, \
