@@ -8,8 +8,9 @@
 //! - but really `limit` at once, not fewer;
 //! - every URL fetched, results in the order of `urls`, errors per URL as in `gather`.
 //!
-//! A permit from `acquire` is given back when it is dropped. Inside spawned tasks, share the
-//! semaphore through an `Arc` and use `acquire_owned`, whose permit owns its share.
+//! A permit is given back when it is dropped. Spawned tasks cannot borrow the semaphore, so
+//! give each one a clone of an `Arc<Semaphore>`; `acquire_owned` returns a permit that keeps
+//! its own `Arc` and borrows nothing.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::bounded`.
 //! Hint: `cargo run -p exercises -- hint bounded`.

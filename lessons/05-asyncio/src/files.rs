@@ -85,8 +85,7 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
     let expected = read_with_std_fs(&paths)?;
     // One unmeasured round first, checking the sizes: it also starts the blocking pool's
     // threads, so that no measured run pays for creating them.
-    let timeline = Timeline::new();
-    let by_tokio_fs = runtime.block_on(read_with_tokio_fs(&paths, &timeline))?;
+    let by_tokio_fs = runtime.block_on(read_with_tokio_fs(&paths, &Timeline::new()))?;
     let by_spawn_blocking = runtime.block_on(read_with_spawn_blocking(&paths))?;
     anyhow::ensure!(
         by_tokio_fs == expected && by_spawn_blocking == expected,
@@ -98,6 +97,9 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
     })
     .median();
     let blocking = measure(RUNS, || runtime.block_on(read_with_spawn_blocking(&paths))).median();
+    // One more round, warm like the measured ones, to draw.
+    let timeline = Timeline::new();
+    runtime.block_on(read_with_tokio_fs(&paths, &timeline))?;
     report.results(&[
         Record::new("std::fs::read, one after another")
             .wall(std_fs)

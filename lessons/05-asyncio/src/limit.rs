@@ -1,8 +1,9 @@
 //! Section 4: at most k requests at a time, with `tokio::sync::Semaphore` (the seeds' E33).
 //!
 //! A task takes a permit before its request and holds it until the request is done; the
-//! permit goes back when it is dropped. `acquire_owned` on an `Arc<Semaphore>` gives a permit
-//! that owns its share of the semaphore, so it can live inside a spawned task.
+//! permit goes back when it is dropped. Each task owns a clone of an `Arc<Semaphore>`;
+//! `acquire_owned` returns a permit that keeps its own `Arc`, so it borrows nothing and could
+//! even be moved elsewhere (`acquire` on the task's clone would do here as well).
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -181,7 +181,7 @@ pub fn unreachable_url() -> String {
     let port = StdListener::bind(("127.0.0.1", 0))
         .and_then(|listener| listener.local_addr())
         .map_or(9, |addr| addr.port());
-    format!("http://127.0.0.1:{port}/")
+    format!("http://127.0.0.1:{port}/nothing-listens-here")
 }
 
 async fn accept_until_stopped(
