@@ -2,7 +2,8 @@
 # Re-runs every lesson program (release build) and saves each section's output under
 # book/src/output/<lesson>/section-N.txt, where the chapters include it. Output in the book is
 # always real output; run this on a quiet machine after changing a lesson, and commit the result.
-# The introduction quotes lines 18-21 of 01-threading/section-2.txt (a timeline): check them.
+# The introduction quotes lines 18-21 of 01-threading/section-2.txt (a timeline), and the lesson
+# chapters quote some figures in their prose (mostly rounded, or as ratios): reread both after a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lessons=(01-threading 05-asyncio)

@@ -111,7 +111,7 @@ impl Report {
     /// The timeline as a chart.
     pub fn timeline(&self, timeline: &Timeline) {
         if !self.json {
-            print!("{}", timeline.render(WIDTH - 26));
+            print!("{}", timeline.render(WIDTH - 28));
         }
     }
 }
@@ -237,6 +237,8 @@ impl Metric {
     fn human(&self) -> String {
         match self {
             Self::Duration(d) => human(*d),
+            Self::Ratio(x) if *x >= 100.0 => format!("{x:.0}×"),
+            Self::Ratio(x) if *x >= 10.0 => format!("{x:.1}×"),
             Self::Ratio(x) => format!("{x:.2}×"),
             Self::Percent(x) => format!("{:.0}%", x * 100.0),
             Self::Count(n) => n.to_string(),
@@ -347,6 +349,13 @@ mod tests {
             ["2", "threads", "150", "ms", "2.00×", "100%", "2"],
             "{table}"
         );
+    }
+
+    #[test]
+    fn large_ratios_drop_digits_nobody_reads() {
+        assert_eq!(Metric::Ratio(574.14).human(), "574×");
+        assert_eq!(Metric::Ratio(31.02).human(), "31.0×");
+        assert_eq!(Metric::Ratio(1.956).human(), "1.96×");
     }
 
     #[test]

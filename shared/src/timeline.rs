@@ -145,7 +145,7 @@ impl Drop for SpanGuard {
 const BUSY: [char; 2] = ['█', '▓'];
 const INSTANT: char = '│';
 const IDLE: char = '·';
-const LANE_NAME_MAX: usize = 22;
+const LANE_NAME_MAX: usize = 24;
 
 /// Draws `spans` as a chart `width` cells wide. See [`Timeline::render`].
 pub fn render(spans: &[Span], width: usize) -> String {
@@ -336,7 +336,7 @@ mod tests {
     fn long_lane_names_are_shortened() {
         let chart = render(&[span("a very long lane name indeed, too long", 0, 10)], 10);
         assert!(
-            rows(&chart)[1].starts_with("  a very long lane name…  "),
+            rows(&chart)[1].starts_with("  a very long lane name i…  "),
             "{chart}"
         );
     }

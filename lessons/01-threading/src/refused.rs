@@ -1,9 +1,10 @@
-//! What the compiler refuses. Each example is a doctest marked `compile_fail` with the error
-//! code it must produce, so `cargo test` proves the compiler still says no; the book includes
-//! the same files.
+//! What the compiler refuses. Each example is a doctest marked `compile_fail`, so `cargo test`
+//! fails if it ever compiles; the error code it names is the one rustc gives (stable rustdoc
+//! does not compare codes, nightly does). The book includes the same files.
 //!
 //! A thread started with `thread::spawn` may outlive the function that started it, so it cannot
-//! borrow that function's local variables (E0373, "closure may outlive the current function"):
+//! borrow that function's local variables (E0373, "closure may outlive the current function").
+//! Here `move` is the fix: the thread then owns `words`.
 //!
 #![doc = include_str!("refused/spawn_borrow.md")]
 //!
