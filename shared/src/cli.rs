@@ -78,17 +78,50 @@ impl CommonArgs {
     }
 }
 
+/// `--live URL…`, for lessons that download: real URLs instead of the embedded server's.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LiveArgs {
+    /// Fetch these URLs instead of the embedded server's (https:// needs the lesson's `tls`
+    /// feature: cargo run -p LESSON --features tls -- --live https://…)
+    #[arg(long = "live", value_name = "URL", num_args = 1.., value_parser = http_url)]
+    pub urls: Vec<String>,
+}
+
+impl LiveArgs {
+    /// How long a real site gets to answer each request.
+    pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+    /// Whether real URLs were given.
+    pub fn is_live(&self) -> bool {
+        !self.urls.is_empty()
+    }
+
+    /// What to fetch, and how long each request may take: the `--live` URLs with
+    /// [`LiveArgs::TIMEOUT`], or else the embedded server's `local()` URLs with `local_timeout`.
+    pub fn choose(
+        &self,
+        local: impl FnOnce() -> Vec<String>,
+        local_timeout: Duration,
+    ) -> (Vec<String>, Duration) {
+        if self.is_live() {
+            (self.urls.clone(), Self::TIMEOUT)
+        } else {
+            (local(), local_timeout)
+        }
+    }
+}
+
 /// Checks what clap cannot, before a lesson starts: `--section` numbers against the lesson's
 /// `sections`, and `https://` URLs against whether this build of `package` has TLS.
 pub fn check_usage(
     common: &CommonArgs,
     sections: u32,
-    live: &[String],
+    live: &LiveArgs,
     package: &str,
     tls_built: bool,
 ) -> Result<(), String> {
     common.check_sections(sections)?;
-    match live.iter().find(|url| url.starts_with("https://")) {
+    match live.urls.iter().find(|url| url.starts_with("https://")) {
         Some(url) if !tls_built => Err(format!(
             "{url} needs TLS, which this build leaves out to keep the first build short.\n\
              Run: cargo run -p {package} --features tls -- --live …"
@@ -196,17 +229,31 @@ mod tests {
     #[test]
     fn https_needs_a_tls_build() {
         let common = parse(&[]).unwrap().common;
-        let live = [
-            "http://a.example/".to_string(),
-            "https://b.example/".to_string(),
-        ];
-        assert!(check_usage(&common, 3, &live, "lesson-99", true).is_ok());
-        let why = check_usage(&common, 3, &live, "lesson-99", false).unwrap_err();
+        let live = |urls: &[&str]| LiveArgs {
+            urls: urls.iter().map(|url| url.to_string()).collect(),
+        };
+        let both = live(&["http://a.example/", "https://b.example/"]);
+        assert!(check_usage(&common, 3, &both, "lesson-99", true).is_ok());
+        let why = check_usage(&common, 3, &both, "lesson-99", false).unwrap_err();
         assert!(
             why.contains("cargo run -p lesson-99 --features tls"),
             "{why}"
         );
-        assert!(check_usage(&common, 3, &live[..1], "lesson-99", false).is_ok());
+        let plain = live(&["http://a.example/"]);
+        assert!(check_usage(&common, 3, &plain, "lesson-99", false).is_ok());
+    }
+
+    #[test]
+    fn live_urls_replace_the_local_ones() {
+        let local = || vec!["http://127.0.0.1:1/delay/1".to_string()];
+        let second = Duration::from_secs(1);
+        let (urls, timeout) = LiveArgs::default().choose(local, second);
+        assert_eq!((urls.len(), timeout), (1, second));
+        let live = LiveArgs {
+            urls: vec!["http://a.example/".into(), "http://b.example/".into()],
+        };
+        let (urls, timeout) = live.choose(local, second);
+        assert_eq!((urls, timeout), (live.urls.clone(), LiveArgs::TIMEOUT));
     }
 
     #[test]

@@ -112,17 +112,10 @@ pub fn local_urls(server: &TestServer, unit: Duration) -> Vec<String> {
 
 /// Section 3 of the lesson program.
 pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> anyhow::Result<()> {
-    let live = !settings.live.is_empty();
-    let urls = if live {
-        settings.live.clone()
-    } else {
-        local_urls(server, settings.unit)
-    };
-    let timeout = if live {
-        Duration::from_secs(10)
-    } else {
-        settings.unit * 4
-    };
+    let live = settings.live.is_live();
+    let (urls, timeout) = settings
+        .live
+        .choose(|| local_urls(server, settings.unit), settings.unit * 4);
     let client = client(timeout, live)?;
     report.section(
         3,

@@ -35,7 +35,7 @@ pub struct Settings {
     /// Threads to start and join in section 6.
     pub spawn_count: usize,
     /// Real URLs to fetch instead of the embedded server's (`--live`).
-    pub live: Vec<String>,
+    pub live: shared::cli::LiveArgs,
 }
 
 impl Settings {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use lesson_01_threading::{Settings, fetch, overlap, reentrancy, signals, spawn_join, thread_cost};
-use shared::cli::{CommonArgs, check_usage, exit_code, http_url, usage_error};
+use shared::cli::{CommonArgs, LiveArgs, check_usage, exit_code, usage_error};
 use shared::report::Report;
 use shared::server::TestServer;
 use shared::timing::cores;
@@ -34,10 +34,8 @@ struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     spawn_count: Option<u32>,
 
-    /// Fetch these URLs in section 3 instead of the embedded server's (https:// needs the `tls`
-    /// feature: cargo run -p lesson-01-threading --features tls -- --live https://…)
-    #[arg(long, value_name = "URL", num_args = 1.., value_parser = http_url)]
-    live: Vec<String>,
+    #[command(flatten)]
+    live: LiveArgs,
 }
 
 /// How many numbered sections the lesson has.

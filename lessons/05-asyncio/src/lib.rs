@@ -36,7 +36,7 @@ pub struct Settings {
     /// Threads to start in section 8, for comparison.
     pub threads: usize,
     /// Real URLs to fetch instead of the embedded server's (`--live`).
-    pub live: Vec<String>,
+    pub live: shared::cli::LiveArgs,
 }
 
 /// A multi-threaded runtime, one worker per CPU: what `#[tokio::main]` builds.

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use lesson_05_asyncio::{Settings, basics, blocking, cancel, files, gather, http, limit, scale};
-use shared::cli::{CommonArgs, check_usage, exit_code, http_url, usage_error};
+use shared::cli::{CommonArgs, LiveArgs, check_usage, exit_code, usage_error};
 use shared::report::Report;
 use shared::server::TestServer;
 
@@ -29,10 +29,8 @@ struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     threads: Option<u32>,
 
-    /// Fetch these URLs in section 3 instead of the embedded server's (https:// needs the `tls`
-    /// feature: cargo run -p lesson-05-asyncio --features tls -- --live https://…)
-    #[arg(long, value_name = "URL", num_args = 1.., value_parser = http_url)]
-    live: Vec<String>,
+    #[command(flatten)]
+    live: LiveArgs,
 }
 
 /// How many numbered sections the lesson has.
