@@ -81,3 +81,12 @@ pub fn assert_usage_errors(binary: &str, cases: &[&[&str]]) {
         );
     }
 }
+
+/// Asserts that a build without TLS refuses an `https://` URL given to `--live` as a usage
+/// error whose message says how to get TLS (`--features tls`).
+pub fn assert_https_needs_tls(binary: &str) {
+    let args = ["--live", "https://www.rust-lang.org/"];
+    assert_usage_errors(binary, &[&args]);
+    let message = stderr(&run(binary, &args));
+    assert!(message.contains("--features tls"), "{message}");
+}

@@ -1,7 +1,7 @@
 //! The lesson program as a user runs it: every section runs, `--json` is machine-readable, and
 //! bad input gets a clear message and exit code 2, never a panic.
 
-use shared::program::{assert_shows, assert_usage_errors, json_sections, run, stderr};
+use shared::program::{assert_https_needs_tls, assert_shows, assert_usage_errors, json_sections};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05-asyncio");
 
@@ -49,13 +49,7 @@ fn bad_flags_are_usage_errors() {
 #[cfg(not(feature = "tls"))]
 #[test]
 fn https_without_tls_says_how_to_get_it() {
-    let output = run(LESSON, &["--live", "https://www.rust-lang.org/"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("--features tls"),
-        "{}",
-        stderr(&output)
-    );
+    assert_https_needs_tls(LESSON);
 }
 
 #[test]
