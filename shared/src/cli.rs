@@ -1,23 +1,9 @@
-//! The flags every lesson program shares, so they all parse them the same way.
+//! The flags every lesson program shares, so they all parse them the same way. A lesson never
+//! parses them itself: it declares its own flags (a clap `Args` struct) and the runner in
+//! [`crate::lesson`] puts the two together:
 //!
-//! A lesson flattens [`CommonArgs`] into its own clap `Parser`:
-//!
-//! ```
-//! use clap::Parser;
-//!
-//! /// Lesson 99: an example.
-//! #[derive(Parser)]
-//! struct Args {
-//!     #[command(flatten)]
-//!     common: shared::cli::CommonArgs,
-//!     /// How many workers to start.
-//!     #[arg(long, default_value_t = 4)]
-//!     workers: usize,
-//! }
-//!
-//! let args = Args::parse_from(["lesson-99", "--quick", "--workers", "8"]);
-//! assert!(args.common.quick);
-//! assert_eq!(args.common.unit(), std::time::Duration::from_millis(50));
+//! ```text
+//! lesson-01-threading [--quick] [--json] [--unit-ms MS] [--section N]… [the lesson's own flags]
 //! ```
 //!
 //! clap prints `--help`, and rejects an unknown flag or a bad value with a message and exit
@@ -26,6 +12,8 @@
 use std::fmt::Display;
 use std::process::ExitCode;
 use std::time::Duration;
+
+use crate::http::Network;
 
 /// `--quick`, `--json`, `--unit-ms` and `--section`.
 #[derive(Debug, Clone, clap::Args)]
@@ -47,10 +35,14 @@ pub struct CommonArgs {
     /// Run only this section (repeat the flag for several) [default: all of them].
     #[arg(long = "section", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99))]
     pub sections: Vec<u32>,
+
+    /// Mark each section, table and timeline with mdBook anchors (for the book's recordings).
+    #[arg(long, hide = true)]
+    pub book_anchors: bool,
 }
 
 impl CommonArgs {
-    /// What one second of the seeds' examples lasts here: waits are scaled down so that a
+    /// What one second of the Python examples lasts here: waits are scaled down so that a
     /// lesson runs in seconds, while their ratios (the point of each example) stay the same.
     pub fn unit(&self) -> Duration {
         let default = if self.quick { 50 } else { 200 };
@@ -71,11 +63,6 @@ impl CommonArgs {
             None => Ok(()),
         }
     }
-
-    /// `full` normally, `quick` with `--quick`.
-    pub fn size<T>(&self, full: T, quick: T) -> T {
-        if self.quick { quick } else { full }
-    }
 }
 
 /// `--live URL…`, for lessons that download: real URLs instead of the embedded server's.
@@ -87,6 +74,17 @@ pub struct LiveArgs {
     pub urls: Vec<String>,
 }
 
+/// What a downloading section fetches: URLs, how long each request may take, and where they go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Targets {
+    /// The URLs, in order.
+    pub urls: Vec<String>,
+    /// How long each request may take.
+    pub timeout: Duration,
+    /// The embedded server, or real sites.
+    pub network: Network,
+}
+
 impl LiveArgs {
     /// How long a real site gets to answer each request.
     pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -96,37 +94,40 @@ impl LiveArgs {
         !self.urls.is_empty()
     }
 
-    /// What to fetch, and how long each request may take: the `--live` URLs with
-    /// [`LiveArgs::TIMEOUT`], or else the embedded server's `local()` URLs with `local_timeout`.
+    /// What to fetch: the `--live` URLs with [`LiveArgs::TIMEOUT`], or else the embedded
+    /// server's URLs that `local` makes (it may start the server, which can fail) with
+    /// `local_timeout`.
     pub fn choose(
         &self,
-        local: impl FnOnce() -> Vec<String>,
+        local: impl FnOnce() -> std::io::Result<Vec<String>>,
         local_timeout: Duration,
-    ) -> (Vec<String>, Duration) {
-        if self.is_live() {
-            (self.urls.clone(), Self::TIMEOUT)
+    ) -> std::io::Result<Targets> {
+        Ok(if self.is_live() {
+            Targets {
+                urls: self.urls.clone(),
+                timeout: Self::TIMEOUT,
+                network: Network::Internet,
+            }
         } else {
-            (local(), local_timeout)
-        }
+            Targets {
+                urls: local()?,
+                timeout: local_timeout,
+                network: Network::Loopback,
+            }
+        })
     }
-}
 
-/// Checks what clap cannot, before a lesson starts: `--section` numbers against the lesson's
-/// `sections`, and `https://` URLs against whether this build of `package` has TLS.
-pub fn check_usage(
-    common: &CommonArgs,
-    sections: u32,
-    live: &LiveArgs,
-    package: &str,
-    tls_built: bool,
-) -> Result<(), String> {
-    common.check_sections(sections)?;
-    match live.urls.iter().find(|url| url.starts_with("https://")) {
-        Some(url) if !tls_built => Err(format!(
-            "{url} needs TLS, which this build leaves out to keep the first build short.\n\
-             Run: cargo run -p {package} --features tls -- --live …"
-        )),
-        _ => Ok(()),
+    /// The usage check clap cannot make: an `https://` URL needs a build with TLS, which is off
+    /// by default to keep the first build short. `package` goes into the message's command.
+    pub fn check(&self, package: &str) -> Result<(), String> {
+        let tls_built = cfg!(feature = "tls");
+        match self.urls.iter().find(|url| url.starts_with("https://")) {
+            Some(url) if !tls_built => Err(format!(
+                "{url} needs TLS, which this build leaves out to keep the first build short.\n\
+                 Run: cargo run -p {package} --features tls -- --live …"
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -136,7 +137,7 @@ pub fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The exit code for how a lesson ended: success, or the error with its causes on stderr and
+/// The exit code for how a program ended: success, or the error with its causes on stderr and
 /// exit code 1.
 pub fn exit_code<E: Display>(outcome: Result<(), E>) -> ExitCode {
     match outcome {
@@ -185,16 +186,12 @@ mod tests {
         let args = parse(&[]).unwrap();
         assert!(!args.common.quick && !args.common.json);
         assert_eq!(args.common.unit(), Duration::from_millis(200));
-        assert_eq!(args.common.size(1000, 10), 1000);
     }
 
     #[test]
-    fn quick_shrinks_sizes_and_units_unless_told_otherwise() {
+    fn quick_shortens_the_unit_unless_told_otherwise() {
         let quick = parse(&["--quick"]).unwrap().common;
-        assert_eq!(
-            (quick.unit(), quick.size(1000, 10)),
-            (Duration::from_millis(50), 10)
-        );
+        assert_eq!(quick.unit(), Duration::from_millis(50));
         let explicit = parse(&["--quick", "--unit-ms", "300"]).unwrap().common;
         assert_eq!(explicit.unit(), Duration::from_millis(300));
     }
@@ -228,32 +225,40 @@ mod tests {
 
     #[test]
     fn https_needs_a_tls_build() {
-        let common = parse(&[]).unwrap().common;
         let live = |urls: &[&str]| LiveArgs {
             urls: urls.iter().map(|url| url.to_string()).collect(),
         };
         let both = live(&["http://a.example/", "https://b.example/"]);
-        assert!(check_usage(&common, 3, &both, "lesson-99", true).is_ok());
-        let why = check_usage(&common, 3, &both, "lesson-99", false).unwrap_err();
-        assert!(
-            why.contains("cargo run -p lesson-99 --features tls"),
-            "{why}"
-        );
-        let plain = live(&["http://a.example/"]);
-        assert!(check_usage(&common, 3, &plain, "lesson-99", false).is_ok());
+        if cfg!(feature = "tls") {
+            assert!(both.check("lesson-99").is_ok());
+        } else {
+            let why = both.check("lesson-99").unwrap_err();
+            assert!(
+                why.contains("cargo run -p lesson-99 --features tls"),
+                "{why}"
+            );
+        }
+        assert!(live(&["http://a.example/"]).check("lesson-99").is_ok());
     }
 
     #[test]
     fn live_urls_replace_the_local_ones() {
-        let local = || vec!["http://127.0.0.1:1/delay/1".to_string()];
+        let local = || Ok(vec!["http://127.0.0.1:1/delay/1".to_string()]);
         let second = Duration::from_secs(1);
-        let (urls, timeout) = LiveArgs::default().choose(local, second);
-        assert_eq!((urls.len(), timeout), (1, second));
+        let targets = LiveArgs::default().choose(local, second).unwrap();
+        assert_eq!(
+            (targets.urls.len(), targets.timeout, targets.network),
+            (1, second, Network::Loopback)
+        );
         let live = LiveArgs {
             urls: vec!["http://a.example/".into(), "http://b.example/".into()],
         };
-        let (urls, timeout) = live.choose(local, second);
-        assert_eq!((urls, timeout), (live.urls.clone(), LiveArgs::TIMEOUT));
+        let targets = live.choose(local, second).unwrap();
+        assert_eq!(targets.urls, live.urls);
+        assert_eq!(
+            (targets.timeout, targets.network),
+            (LiveArgs::TIMEOUT, Network::Internet)
+        );
     }
 
     #[test]

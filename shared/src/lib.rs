@@ -3,28 +3,54 @@
 //!
 //! | module | for |
 //! |---|---|
-//! | [`timing`] | a stopwatch, medians of repeated runs, speedup and efficiency, core count |
+//! | [`lesson`] | a lesson program: its sections declared once, and the runner every `main` calls |
+//! | [`cli`] | the flags every lesson shares: `--quick`, `--json`, `--unit-ms`, `--section`, `--live` |
+//! | [`report`] | numbered sections, result tables, timelines, `--json` records |
+//! | [`timing`] | a stopwatch, medians of repeated runs, speedup and efficiency, CPU time |
+//! | [`clock`] | the monotonic clock, and a manual one that tests move by hand |
 //! | [`timeline`] | spans of work from threads and tasks, drawn as a text Gantt chart |
-//! | [`report`] | numbered sections, result tables, `--json` records |
 //! | [`table`] | aligned terminal tables |
-//! | [`cli`] | the flags every lesson shares: `--quick`, `--json`, `--unit-ms` |
 //! | [`workload`] | CPU work (primes, factorials, summing) and I/O stand-ins (waits, files) |
-//! | [`http`] | describing HTTP outcomes the same way in every lesson |
-//! | [`server`] | an embedded HTTP server on 127.0.0.1 with slow, sized, failing and silent routes |
-//! | [`instruments`] | a gauge, a rendezvous and a timeout guard: proof of concurrency without clocks |
+//! | [`http`] | clients, downloads and their outcomes, blocking and async, written once |
+//! | [`tasks`] | collecting spawned tokio tasks' results in order |
+//! | [`server`] | an embedded HTTP server on 127.0.0.1 with slow, sized, dripping, failing and silent routes |
+//! | [`instruments`] | gauges, rendezvous, barriers, transcripts and deadline guards: proof without clocks |
 //! | [`program`] | checks of a lesson program as a user runs it, for lesson tests |
-//! | [`memory`] | this process's resident memory, to compare threads, tasks and processes |
+//! | [`memory`] | resident memory of this process or another, to compare threads, tasks and processes |
+
+use std::fmt;
 
 pub mod cli;
+pub mod clock;
 pub mod http;
 pub mod instruments;
+pub mod lesson;
 pub mod memory;
 pub mod program;
 pub mod report;
 pub mod server;
 pub mod table;
+pub mod tasks;
 pub mod timeline;
 pub mod timing;
 #[cfg(feature = "tls")]
 pub mod tls;
 pub mod workload;
+
+/// A figure this platform cannot provide, and why: returned instead of a made-up number, so a
+/// lesson can print "not available here" and carry on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable {
+    /// What was asked for.
+    pub what: &'static str,
+    /// Why there is no answer here.
+    pub why: &'static str,
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not available here: {}", self.what, self.why)
+    }
+}
+
+impl std::error::Error for Unavailable {}

@@ -2,23 +2,30 @@
 //! then what happened, measured. The same calls print prose, tables and timelines for a person,
 //! or, with `--json`, one JSON object per measurement and nothing else.
 //!
+//! The runner in [`crate::lesson`] opens each section (its number and title come from the
+//! lesson's list of sections); the section's own code says the rest:
+//!
 //! ```
 //! use std::time::Duration;
 //! use shared::report::{Record, Report};
 //!
-//! let mut report = Report::plain("99-example"); // lessons use Report::new(name, &args.common)
-//! report.section(1, "Two waits", "Two threads each wait; the total should be the longer wait.");
+//! let mut report = Report::plain("99-example");
+//! report.section(1, "Two waits"); // the runner's part
+//! report.say("Two threads each wait; the total should be the longer wait.");
 //! report.results(&[
 //!     Record::new("one after another").wall(Duration::from_millis(300)),
 //!     Record::new("two threads").wall(Duration::from_millis(201)).speedup(1.49),
 //! ]);
+//! report.end_section();
 //! ```
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
 
 use crate::cli::CommonArgs;
+use crate::instruments::Transcript;
 use crate::memory::human_bytes;
 use crate::table::Table;
 use crate::timeline::Timeline;
@@ -32,16 +39,19 @@ pub const WIDTH: usize = 88;
 pub struct Report {
     lesson: String,
     json: bool,
+    anchors: bool,
     section: u32,
+    tables: Cell<u32>,
+    timelines: Cell<u32>,
 }
 
 impl Report {
-    /// A report for `lesson` (such as `"01-threading"`), in the mode `--json` asks for.
+    /// A report for `lesson` (such as `"01-threading"`), in the mode the flags ask for.
     pub fn new(lesson: &str, common: &CommonArgs) -> Self {
         Self {
-            lesson: lesson.to_string(),
             json: common.json,
-            section: 0,
+            anchors: common.book_anchors && !common.json,
+            ..Self::plain(lesson)
         }
     }
 
@@ -50,7 +60,10 @@ impl Report {
         Self {
             lesson: lesson.to_string(),
             json: false,
+            anchors: false,
             section: 0,
+            tables: Cell::new(0),
+            timelines: Cell::new(0),
         }
     }
 
@@ -67,12 +80,24 @@ impl Report {
         }
     }
 
-    /// Starts numbered section `number`, saying what is about to happen.
-    pub fn section(&mut self, number: u32, title: &str, about: &str) {
+    /// Starts numbered section `number` (the runner calls this, from the lesson's list).
+    pub fn section(&mut self, number: u32, title: &str) {
         self.section = number;
-        if !self.json {
+        self.tables.set(0);
+        self.timelines.set(0);
+        if self.anchors {
+            // The book includes each recorded section by this anchor; anchors nested inside it
+            // (tables, timelines) are left out of that include by mdBook.
+            println!("ANCHOR: section\n{number}. {title}");
+        } else if !self.json {
             println!("\n{number}. {title}");
-            self.say(about);
+        }
+    }
+
+    /// Ends the current section (the runner calls this).
+    pub fn end_section(&mut self) {
+        if self.anchors {
+            println!("ANCHOR_END: section");
         }
     }
 
@@ -90,6 +115,17 @@ impl Report {
         }
     }
 
+    /// A transcript that prints each line the moment it is said (nothing with `--json`), so
+    /// the reader watches threads and tasks talk as it happens.
+    pub fn live_transcript(&self) -> Transcript {
+        let json = self.json;
+        Transcript::listening(move |line| {
+            if !json {
+                println!("   {line}");
+            }
+        })
+    }
+
     /// Measurements: a table for a person, one JSON object per record with `--json`.
     pub fn results(&self, records: &[Record]) {
         if self.json {
@@ -97,21 +133,34 @@ impl Report {
                 println!("{}", record.to_json(&self.lesson, self.section));
             }
         } else if !records.is_empty() {
-            print!("{}", records_table(records));
+            self.anchored("table", &self.tables, &records_table(records).to_string());
         }
     }
 
     /// A ready-made table (not measurements: those go through [`Report::results`]).
     pub fn table(&self, table: &Table) {
         if !self.json {
-            print!("{table}");
+            self.anchored("table", &self.tables, &table.to_string());
         }
     }
 
     /// The timeline as a chart.
     pub fn timeline(&self, timeline: &Timeline) {
         if !self.json {
-            print!("{}", timeline.render(WIDTH - 28));
+            self.anchored("timeline", &self.timelines, &timeline.render(WIDTH - 28));
+        }
+    }
+
+    /// Prints `block`; in the book's recordings, between anchors `kind-N` (N counts from 1 in
+    /// each section), so a chapter can include, say, the second timeline of section 2 by name.
+    fn anchored(&self, kind: &str, count: &Cell<u32>, block: &str) {
+        count.set(count.get() + 1);
+        if self.anchors {
+            println!("ANCHOR: {kind}-{}", count.get());
+            print!("{block}");
+            println!("ANCHOR_END: {kind}-{}", count.get());
+        } else {
+            print!("{block}");
         }
     }
 }
@@ -165,7 +214,7 @@ impl Record {
         self.metric("speedup", Metric::Ratio(speedup))
     }
 
-    /// Parallel efficiency (speedup per worker).
+    /// Parallel efficiency, as [`crate::timing::efficiency`] defines it.
     pub fn efficiency(self, efficiency: f64) -> Self {
         self.metric("efficiency", Metric::Percent(efficiency))
     }

@@ -9,10 +9,13 @@
 //! ```
 //!
 //! A [`Timeline`] is a cheap handle (an `Arc` inside): clone it into threads or tokio tasks.
+//! It reads time from a [`Clock`]: the system's monotonic clock unless given another, such as
+//! a [`ManualClock`](crate::clock::ManualClock) that a test advances by hand.
 
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::clock::{Clock, SystemClock};
 use crate::timing::human;
 
 /// One piece of work on one lane, in time since the timeline was created.
@@ -28,10 +31,10 @@ pub struct Span {
     pub end: Duration,
 }
 
-/// A shared, thread-safe list of spans with a common origin.
+/// A shared, thread-safe list of spans, all measured on one clock.
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    origin: Instant,
+    clock: Arc<dyn Clock>,
     spans: Arc<Mutex<Vec<Span>>>,
 }
 
@@ -42,10 +45,15 @@ impl Default for Timeline {
 }
 
 impl Timeline {
-    /// A timeline whose origin is now.
+    /// A timeline on the system's monotonic clock, whose origin is now.
     pub fn new() -> Self {
+        Self::with_clock(Arc::new(SystemClock::new()))
+    }
+
+    /// A timeline that reads time from `clock`.
+    pub fn with_clock(clock: Arc<dyn Clock>) -> Self {
         Self {
-            origin: Instant::now(),
+            clock,
             spans: Arc::default(),
         }
     }
@@ -58,24 +66,24 @@ impl Timeline {
             timeline: self.clone(),
             lane: lane.into(),
             label: label.into(),
-            started: Instant::now(),
+            started: self.now(),
         }
     }
     // ANCHOR_END: span
 
-    /// Records a span measured elsewhere.
+    /// Records a span measured elsewhere, in this timeline's clock time.
     pub fn record(
         &self,
         lane: impl Into<String>,
         label: impl Into<String>,
-        start: Instant,
-        end: Instant,
+        start: Duration,
+        end: Duration,
     ) {
         let span = Span {
             lane: lane.into(),
             label: label.into(),
-            start: start.saturating_duration_since(self.origin),
-            end: end.saturating_duration_since(self.origin),
+            start,
+            end: end.max(start),
         };
         self.spans
             .lock()
@@ -85,13 +93,13 @@ impl Timeline {
 
     /// Records an instant (a heartbeat tick, a message): drawn as one cell.
     pub fn mark(&self, lane: impl Into<String>, label: impl Into<String>) {
-        let now = Instant::now();
+        let now = self.now();
         self.record(lane, label, now, now);
     }
 
-    /// Time since the timeline's origin: where "now" falls on the chart.
-    pub fn elapsed(&self) -> Duration {
-        self.origin.elapsed()
+    /// The timeline's clock reading: where "now" falls on the chart.
+    pub fn now(&self) -> Duration {
+        self.clock.now()
     }
 
     /// The duration of the longest span recorded so far (zero if there is none): the slowest
@@ -128,7 +136,7 @@ pub struct SpanGuard {
     timeline: Timeline,
     lane: String,
     label: String,
-    started: Instant,
+    started: Duration,
 }
 
 impl Drop for SpanGuard {
@@ -137,8 +145,8 @@ impl Drop for SpanGuard {
             std::mem::take(&mut self.lane),
             std::mem::take(&mut self.label),
         );
-        self.timeline
-            .record(lane, label, self.started, Instant::now());
+        let ended = self.timeline.now();
+        self.timeline.record(lane, label, self.started, ended);
     }
 }
 
@@ -321,10 +329,27 @@ mod tests {
     fn the_longest_span() {
         let timeline = Timeline::new();
         assert_eq!(timeline.longest_span(), Duration::ZERO);
-        let t0 = Instant::now();
-        timeline.record("a", "", t0, t0 + Duration::from_millis(30));
-        timeline.record("b", "", t0, t0 + Duration::from_millis(70));
-        assert_eq!(timeline.longest_span(), Duration::from_millis(70));
+        let ms = Duration::from_millis;
+        timeline.record("a", "", ms(5), ms(35));
+        timeline.record("b", "", ms(5), ms(75));
+        assert_eq!(timeline.longest_span(), ms(70));
+    }
+
+    #[test]
+    fn spans_on_a_manual_clock_are_exact() {
+        let clock = crate::clock::ManualClock::new();
+        let timeline = Timeline::with_clock(Arc::new(clock.clone()));
+        clock.advance(Duration::from_secs(1));
+        let span = timeline.span("scheduler", "event");
+        clock.advance(Duration::from_secs(2));
+        drop(span);
+        timeline.mark("scheduler", "tick");
+        let spans = timeline.spans();
+        assert_eq!(
+            (spans[0].start, spans[0].end),
+            (Duration::from_secs(1), Duration::from_secs(3))
+        );
+        assert_eq!(spans[1].start, Duration::from_secs(3));
     }
 
     #[test]

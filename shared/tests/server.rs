@@ -6,18 +6,27 @@ use std::thread;
 use std::time::Duration;
 
 use reqwest::blocking::Client;
-use shared::http::describe;
+use shared::http::{Network, blocking, describe};
 use shared::instruments::within;
 use shared::server::{TestServer, unreachable_url};
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
 fn client() -> Client {
-    Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap()
+    blocking::client(Duration::from_secs(10), Network::Loopback).unwrap()
+}
+
+fn impatient_client() -> Client {
+    blocking::client(Duration::from_millis(100), Network::Loopback).unwrap()
+}
+
+/// Waits until the server has no request in flight; fails if that never happens.
+fn until_idle(server: TestServer, why: &str) {
+    within(PATIENCE, why, move || {
+        while server.in_flight() > 0 {
+            thread::sleep(Duration::from_millis(5));
+        }
+    });
 }
 
 #[test]
@@ -50,14 +59,55 @@ fn answers_every_route() {
 }
 
 #[test]
+fn a_drip_arrives_in_chunks_with_or_without_a_length_header() {
+    let server = TestServer::start().unwrap();
+    let http = client();
+    let mut announced = http
+        .get(server.url("/drip/10?chunks=3&every=20"))
+        .send()
+        .unwrap();
+    assert_eq!(announced.content_length(), Some(10));
+    let mut chunks = Vec::new();
+    let mut buffer = [0u8; 64];
+    loop {
+        let n = announced.read(&mut buffer).unwrap();
+        if n == 0 {
+            break;
+        }
+        chunks.push(buffer[..n].to_vec());
+    }
+    assert_eq!(chunks.concat(), b"abcdefghij");
+    assert!(chunks.len() > 1, "the body came in one piece: {chunks:?}");
+
+    let unannounced = http
+        .get(server.url("/drip/1000?chunks=4&every=5&length=no"))
+        .send()
+        .unwrap();
+    assert_eq!(
+        unannounced.content_length(),
+        None,
+        "no Content-Length: only reading the body tells its size"
+    );
+    assert_eq!(unannounced.bytes().unwrap().len(), 1000);
+}
+
+#[test]
+fn a_dripping_download_is_in_flight_until_its_body_has_arrived() {
+    let server = TestServer::start().unwrap();
+    let response = client()
+        .get(server.url("/drip/4?chunks=2&every=300"))
+        .send()
+        .unwrap();
+    // The headers are here; the body is not.
+    assert_eq!(server.in_flight(), 1);
+    assert_eq!(response.bytes().unwrap().len(), 4);
+    until_idle(server, "the finished download to leave the in-flight count");
+}
+
+#[test]
 fn never_answers_until_the_client_gives_up() {
     let server = TestServer::start().unwrap();
-    let impatient = Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_millis(200))
-        .build()
-        .unwrap();
-    let error = impatient
+    let error = impatient_client()
         .get(server.url("/never"))
         .send()
         .expect_err("/never must not answer");
@@ -174,43 +224,20 @@ fn unreachable_urls_refuse_connections() {
 #[test]
 fn a_request_its_client_abandons_stops_counting_as_in_flight() {
     let server = TestServer::start().unwrap();
-    let impatient = Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_millis(100))
-        .build()
-        .unwrap();
+    let impatient = impatient_client();
     impatient
         .get(server.url("/never"))
         .send()
         .expect_err("/never must not answer");
     drop(impatient);
-    within(
-        PATIENCE,
-        "the abandoned request to leave the in-flight count",
-        move || {
-            while server.in_flight() > 0 {
-                thread::sleep(Duration::from_millis(5));
-            }
-        },
-    );
+    until_idle(server, "the abandoned request to leave the in-flight count");
 }
 
 #[test]
 fn outcomes_are_described_in_words() {
     let server = TestServer::start().unwrap();
-    let impatient = Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_millis(100))
-        .build()
-        .unwrap();
-    let fetch = |url: String| -> Result<usize, reqwest::Error> {
-        Ok(impatient
-            .get(url)
-            .send()?
-            .error_for_status()?
-            .bytes()?
-            .len())
-    };
+    let impatient = impatient_client();
+    let fetch = |url: String| blocking::fetch(&impatient, &url);
     let urls = [
         server.url("/bytes/7"),
         server.url("/status/503"),

@@ -1,12 +1,16 @@
 //! Section 5: why Rust has no `RLock`. Python's `threading.RLock` lets the thread that holds a
 //! lock take it again, so a locked method can call another locked method. `std::sync::Mutex`
-//! is not re-entrant: locking it again on the thread that holds it waits forever for itself
-//! (the documentation says it "might panic or deadlock"). Rust's answer is a different shape
-//! of code: lock once, at the edge, and let helpers work on the data the guard gives them.
+//! is not re-entrant: its documentation says that locking it again on the thread that holds
+//! it "might panic or deadlock", and never that it succeeds. Rust's answer is a different
+//! shape of code: lock once, at the edge, and let helpers work on the data the guard gives
+//! them.
 
 use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
 
+use shared::lesson::Env;
 use shared::report::{Record, Report};
+
+use crate::Flags;
 
 // ANCHOR: wallet
 /// A balance behind a lock.
@@ -40,7 +44,7 @@ impl Wallet {
     }
 
     /// What the RLock-style version would meet: while this thread holds the lock, can it take
-    /// it again? `try_lock` asks without waiting; `lock()` here would never return.
+    /// it again? `try_lock` asks without waiting; `lock()` here would deadlock or panic.
     pub fn second_lock_on_same_thread(&self) -> Result<(), TryLockError<MutexGuard<'_, i64>>> {
         let _held = self.lock();
         self.balance.try_lock().map(drop)
@@ -54,18 +58,17 @@ fn add(balance: &mut i64, amount: i64) {
 // ANCHOR_END: wallet
 
 /// Section 5 of the lesson program.
-pub fn show(report: &mut Report) -> anyhow::Result<()> {
-    report.section(
-        5,
-        "Why there is no RLock",
+pub fn show(report: &mut Report, _: &Env, _: &Flags) -> anyhow::Result<()> {
+    report.say(
         "A wallet's balance sits behind a Mutex. Python code would lock it in deposit_twice and \
-         call deposit, which locks again: fine with an RLock. A std Mutex is not re-entrant, so \
-         the second lock() would wait for its own thread forever. Instead of hanging, we ask with \
-         try_lock() what lock() would do, then use the restructured version.",
+         call deposit, which locks again: fine with an RLock. A std Mutex is not re-entrant: a \
+         second lock() on the thread that holds it may deadlock or panic, and never succeeds. \
+         Instead of trying, we ask with try_lock() what lock() would meet, then use the \
+         restructured version.",
     );
     let wallet = Wallet::default();
     let second_lock = match wallet.second_lock_on_same_thread() {
-        Err(TryLockError::WouldBlock) => "would block: lock() here deadlocks",
+        Err(TryLockError::WouldBlock) => "would block: lock() here deadlocks or panics",
         Err(TryLockError::Poisoned(_)) => "poisoned",
         Ok(()) => "succeeded (unexpected)",
     };

@@ -5,14 +5,15 @@ use std::thread;
 use std::time::Duration;
 
 use reqwest::blocking::Client;
+use shared::http::Network;
+use shared::http::blocking::{client, fetch};
+use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::server::TestServer;
 use shared::timeline::{Span, Timeline};
 use shared::timing::{Stopwatch, human};
 use shared::workload::io::simulated_io;
 
-use crate::Settings;
-use crate::fetch::{client, fetch};
+use crate::Flags;
 use crate::gate::Gate;
 use crate::semaphore::Semaphore;
 
@@ -70,19 +71,15 @@ fn start_spread(spans: &[Span]) -> Duration {
 }
 
 /// Section 4 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> anyhow::Result<()> {
-    let unit = settings.unit;
-    let (downloads, limit): (usize, usize) = (10, settings.limit);
-    report.section(
-        4,
-        "Events and semaphores",
-        &format!(
-            "Four runner threads wait at a starting gate (a Mutex<bool> and a Condvar, the heart \
-             of Python's threading.Event) that opens after one second ({}): they should all start \
-             at the same moment.",
-            human(unit)
-        ),
-    );
+pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
+    let unit = env.unit();
+    let (downloads, limit): (usize, usize) = (10, usize::from(flags.limit));
+    report.say(&format!(
+        "Four runner threads wait at a starting gate (a Mutex<bool> and a Condvar, the heart of \
+         Python's threading.Event) that opens after one second ({}): they should all start at \
+         the same moment.",
+        human(unit)
+    ));
     let timeline = Timeline::new();
     starting_gate(4, unit, unit, &timeline);
     report.results(&[Record::new("4 runners released by one open()")
@@ -96,7 +93,7 @@ pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> an
          semaphore's limit should be reached and never exceeded, in ⌈{downloads}/{limit}⌉ = {} waves.",
         downloads.div_ceil(limit)
     ));
-    let client = client(unit * 20, false)?;
+    let (server, client) = (env.server()?, client(unit * 20, Network::Loopback)?);
     let urls = vec![server.url(&format!("/delay/{}", unit.as_millis())); downloads];
     server.reset_peak();
     let clock = Stopwatch::start();
@@ -133,8 +130,8 @@ mod tests {
 
     #[test]
     fn the_semaphore_limits_requests_as_the_server_sees_them() {
-        let server = TestServer::start().unwrap();
-        let client = client(Duration::from_secs(10), false).unwrap();
+        let server = shared::server::TestServer::start().unwrap();
+        let client = client(Duration::from_secs(10), Network::Loopback).unwrap();
         // Rounds of three meet at the barrier: proof that the limit of 3 was reached.
         let urls = vec![server.url("/barrier/3"); 6];
         fetch_limited(&client, &urls, 3, &Timeline::new());

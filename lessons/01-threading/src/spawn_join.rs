@@ -1,8 +1,10 @@
 //! Section 1: spawn, join, and getting results back, on CPU-bound work.
 //!
-//! Python threads cannot speed up pure-Python arithmetic (the GIL lets one run at a time);
-//! Rust threads have no such lock, so counting primes on N threads takes about 1/N of the time,
-//! up to the number of cores. Four ways to hand the work out and the results back:
+//! In the standard CPython build, threads cannot speed up pure-Python arithmetic: the global
+//! interpreter lock lets one of them run Python code at a time (the free-threaded build, opt-in
+//! since 3.13, removes that lock: PEP 703, PEP 779). Rust threads have no such lock, so counting
+//! primes on N threads takes about 1/N of the time, up to the number of cores. Four ways to hand
+//! the work out and the results back:
 //!
 //! - [`count_in_equal_ranges`]: `thread::spawn` per range, results through `JoinHandle`s;
 //! - [`count_in_dealt_chunks`]: the same, with small chunks dealt out like cards, so every
@@ -17,12 +19,13 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, efficiency, measure, speedup};
+use shared::timing::{cores, efficiency, speedup};
 use shared::workload::cpu::{count_primes, split};
 
-use crate::Settings;
+use crate::Flags;
 
 /// How many chunks each thread gets when work is dealt out in chunks.
 pub const CHUNKS_PER_THREAD: usize = 16;
@@ -130,11 +133,11 @@ pub fn count_into_shared_map(limit: u64, threads: usize) -> u64 {
 }
 // ANCHOR_END: shared_map
 
-/// Runs `count` `runs` times with a fresh timeline each time; returns the count, the median
-/// time and the last run's timeline.
-fn timed(runs: usize, mut count: impl FnMut(&Timeline) -> u64) -> (u64, Duration, Timeline) {
+/// Measures `count` as the course's rule says, with a fresh timeline each run; returns the
+/// count, the median time and the last run's timeline.
+fn timed(env: &Env, mut count: impl FnMut(&Timeline) -> u64) -> (u64, Duration, Timeline) {
     let mut result = (0, Timeline::new());
-    let samples = measure(runs, || {
+    let samples = env.measure(|| {
         let timeline = Timeline::new();
         result = (count(&timeline), timeline);
     });
@@ -142,33 +145,25 @@ fn timed(runs: usize, mut count: impl FnMut(&Timeline) -> u64) -> (u64, Duration
 }
 
 /// Section 1 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
-    let (limit, threads, runs) = (settings.primes_below, settings.threads, settings.runs());
+pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
+    let (limit, threads) = (flags.primes_below(env), flags.threads());
     let cores = cores();
-    report.section(
-        1,
-        "Spawn, join, and results that come back",
-        &format!(
-            "Count the primes below {limit} by trial division: first on one thread, then on \
-             {threads} threads (this machine lets the process use {cores} CPUs). Python threads \
-             would take turns under the GIL; Rust threads run truly in parallel, so expect a \
-             speedup close to min(threads, cores). {}",
-            if runs == 1 {
-                "One run each.".to_string()
-            } else {
-                format!("Each figure is the median of {runs} runs.")
-            }
-        ),
-    );
-    let (expected, sequential, _) = timed(runs, |_| count_sequential(limit));
-    let (by_ranges, ranges_time, ranges_timeline) = timed(runs, |timeline| {
+    report.say(&format!(
+        "Count the primes below {limit} by trial division: first on one thread, then on \
+         {threads} threads (this machine lets the process use {cores} CPUs). Threads in the \
+         standard CPython build would take turns under the GIL; Rust threads run truly in \
+         parallel, so expect a speedup close to min(threads, cores). {}",
+        env.how_measured()
+    ));
+    let (expected, sequential, _) = timed(env, |_| count_sequential(limit));
+    let (by_ranges, ranges_time, ranges_timeline) = timed(env, |timeline| {
         count_in_equal_ranges(limit, threads, timeline)
     });
-    let (by_chunks, chunks_time, chunks_timeline) = timed(runs, |timeline| {
+    let (by_chunks, chunks_time, chunks_timeline) = timed(env, |timeline| {
         count_in_dealt_chunks(limit, threads, timeline)
     });
-    let (scoped, scoped_time, _) = timed(runs, |_| count_with_scoped_threads(limit, threads));
-    let (mapped, map_time, _) = timed(runs, |_| count_into_shared_map(limit, threads));
+    let (scoped, scoped_time, _) = timed(env, |_| count_with_scoped_threads(limit, threads));
+    let (mapped, map_time, _) = timed(env, |_| count_into_shared_map(limit, threads));
     for (what, got) in [
         ("equal ranges", by_ranges),
         ("dealt chunks", by_chunks),
@@ -181,13 +176,12 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
         );
     }
 
-    let usable = threads.min(cores);
     let row = |label: &str, took: Duration| {
         let gain = speedup(sequential, took);
         Record::new(label)
             .wall(took)
             .speedup(gain)
-            .efficiency(efficiency(gain, usable))
+            .efficiency(efficiency(gain, threads))
     };
     report.results(&[
         Record::new("one thread")
@@ -200,8 +194,9 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
     ]);
     report.say(&format!(
         "All five agree: {expected} primes. Efficiency is speedup ÷ min(threads, cores) = \
-         speedup ÷ {usable}. Equal ranges give the last thread the largest, most expensive \
-         numbers, so the others finish early and wait:"
+         speedup ÷ {}. Equal ranges give the last thread the largest, most expensive \
+         numbers, so the others finish early and wait:",
+        threads.min(cores)
     ));
     report.timeline(&ranges_timeline);
     report.say("Dealt chunks (each ▓/█ block is one chunk) keep every thread busy to the end:");

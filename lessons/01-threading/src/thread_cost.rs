@@ -7,10 +7,11 @@ use std::hint::black_box;
 use std::thread;
 
 use crossbeam::channel;
+use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::timing::{measure, speedup};
+use shared::timing::speedup;
 
-use crate::Settings;
+use crate::Flags;
 
 /// Starts `count` threads that each do a trivial job (doubling its number), then joins them
 /// all and adds up their results.
@@ -50,18 +51,15 @@ pub fn jobs_on_workers(count: usize, workers: usize) -> usize {
 // ANCHOR_END: workers
 
 /// Section 6 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
-    let (count, workers, runs) = (settings.spawn_count, settings.threads, 5);
-    report.section(
-        6,
-        "What a thread costs",
-        &format!(
-            "Start and join {count} threads that each do almost nothing, then give the same \
-             {count} jobs to {workers} long-lived worker threads over a channel. Median of {runs} runs."
-        ),
-    );
-    let spawned = measure(runs, || thread_per_job(count)).median();
-    let pooled = measure(runs, || jobs_on_workers(count, workers)).median();
+pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
+    let (count, workers) = (flags.spawn_count(env), flags.threads());
+    report.say(&format!(
+        "Start and join {count} threads that each do almost nothing, then give the same {count} \
+         jobs to {workers} long-lived worker threads over a channel. {}",
+        env.how_measured()
+    ));
+    let spawned = env.measure(|| thread_per_job(count)).median();
+    let pooled = env.measure(|| jobs_on_workers(count, workers)).median();
     let per_job = |total: std::time::Duration| total / count as u32;
     report.results(&[
         Record::new(format!("{count} threads, one per job"))

@@ -4,20 +4,23 @@
 //! work, which does nothing until something polls it. Polling is the runtime's job: `.await`
 //! inside async code, `Runtime::block_on` at the top (what `#[tokio::main]` writes for you,
 //! and what `asyncio.run` does in Python). `tokio::spawn` hands a future to the runtime as a
-//! *task*, which starts at once, like `asyncio.create_task`.
+//! *task*, which runs without anyone awaiting it: on the multi-thread runtime an idle worker
+//! thread starts it at once; on a current-thread runtime it starts when the spawning code next
+//! waits at an `.await`, which is when `asyncio.create_task`'s coroutine starts too.
 //!
 //! Times here are `tokio::time::Instant`s: the same as `std::time::Instant` in the program, and
 //! under the tests' paused clock exact to the nanosecond.
 
 use std::time::Duration;
 
+use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, measure};
+use shared::timing::cores;
 
 use tokio::time::Instant;
 
-use crate::{Settings, current_thread_runtime, multi_thread_runtime};
+use crate::{Flags, current_thread_runtime, multi_thread_runtime};
 
 // ANCHOR: lazy
 /// Work that records when it really started: on the timeline, and as its return value.
@@ -39,8 +42,10 @@ pub async fn a_future_waits_to_be_awaited(unit: Duration, timeline: &Timeline) -
 }
 
 /// Spawns the same work as a task, waits one `unit`, then awaits its handle. Returns how long
-/// after the spawn the body began: almost at once, because the runtime runs it meanwhile.
-pub async fn a_spawned_task_starts_at_once(unit: Duration, timeline: &Timeline) -> Duration {
+/// after the spawn the body began: almost at once, because the runtime runs it meanwhile (on
+/// the multi-thread runtime another worker picks it up; on a current-thread runtime it runs
+/// as soon as this function waits at its sleep).
+pub async fn a_spawned_task_runs_unawaited(unit: Duration, timeline: &Timeline) -> Duration {
     let spawned = Instant::now();
     let task = tokio::spawn(work("task, spawned", unit, timeline.clone()));
     tokio::time::sleep(unit).await;
@@ -50,26 +55,25 @@ pub async fn a_spawned_task_starts_at_once(unit: Duration, timeline: &Timeline) 
 // ANCHOR_END: lazy
 
 /// Section 1 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
-    let unit = settings.unit;
-    report.section(
-        1,
-        "async fn, .await and a runtime",
+pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
+    let unit = env.unit();
+    report.say(
         "Call an async fn and await the future one second later; then spawn the same work as a \
          task and wait one second before looking at it. A future is lazy: its body starts only \
-         when awaited. A spawned task is run by the runtime straight away, like \
-         asyncio.create_task. Neither runs at all without a runtime, so we also time building one.",
+         when awaited. A spawned task is run by the runtime without being awaited: here an idle \
+         worker thread starts it at once. Neither runs at all without a runtime, so we also time \
+         building one.",
     );
     let timeline = Timeline::new();
     let runtime = multi_thread_runtime()?;
     let (future_delay, task_delay) = runtime.block_on(async {
         let future = a_future_waits_to_be_awaited(unit, &timeline).await;
-        let task = a_spawned_task_starts_at_once(unit, &timeline).await;
+        let task = a_spawned_task_runs_unawaited(unit, &timeline).await;
         (future, task)
     });
     drop(runtime);
-    let build_current = measure(20, || current_thread_runtime().map(drop)).median();
-    let build_multi = measure(5, || multi_thread_runtime().map(drop)).median();
+    let build_current = env.measure(|| current_thread_runtime().map(drop)).median();
+    let build_multi = env.measure(|| multi_thread_runtime().map(drop)).median();
     report.results(&[
         Record::new("async fn, awaited one second later")
             .duration("body_started_after", future_delay),
@@ -95,12 +99,12 @@ mod tests {
     use super::*;
 
     #[tokio::test(start_paused = true)]
-    async fn a_future_starts_only_when_awaited_and_a_task_at_once() {
+    async fn a_future_starts_only_when_awaited_and_a_task_without_an_await() {
         let unit = Duration::from_secs(1);
         let timeline = Timeline::new();
         assert_eq!(a_future_waits_to_be_awaited(unit, &timeline).await, unit);
         assert_eq!(
-            a_spawned_task_starts_at_once(unit, &timeline).await,
+            a_spawned_task_runs_unawaited(unit, &timeline).await,
             Duration::ZERO
         );
     }

@@ -22,7 +22,9 @@ use tokio::runtime::Runtime;
 use tokio::sync::oneshot;
 use tokio::time::MissedTickBehavior;
 
-use crate::{Settings, current_thread_runtime};
+use shared::lesson::Env;
+
+use crate::{Flags, current_thread_runtime};
 
 /// The lane heartbeat ticks are drawn on.
 pub const HEARTBEAT: &str = "heartbeat";
@@ -113,9 +115,9 @@ pub fn beside_a_heartbeat(
         let beat = tokio::spawn(heartbeat(tick, timeline.clone()));
         tokio::time::sleep(tick * 3).await;
         let span = timeline.span("work", label);
-        let started = timeline.elapsed();
+        let started = timeline.now();
         work.await;
-        let ended = timeline.elapsed();
+        let ended = timeline.now();
         drop(span);
         tokio::time::sleep(tick * 3).await;
         beat.abort();
@@ -124,22 +126,18 @@ pub fn beside_a_heartbeat(
 }
 
 /// Section 6 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
-    let unit = settings.unit;
+pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
+    let unit = env.unit();
     let tick = unit / 10;
-    let limit = if settings.quick { 500_000 } else { 2_000_000 };
-    report.section(
-        6,
-        "Never block the runtime",
-        &format!(
-            "On a current-thread runtime (one thread, like asyncio's event loop), a heartbeat task \
-             ticks every {}. Beside it, four ways to do slow work: std::thread::sleep inside a \
-             task, counting the primes below {limit} inside a task, the same count with \
-             spawn_blocking, and on rayon. The longest pause between ticks shows whether the \
-             runtime stayed responsive.",
-            shared::timing::human(tick)
-        ),
-    );
+    let limit = env.size(2_000_000, 500_000);
+    report.say(&format!(
+        "On a current-thread runtime (one thread, like asyncio's event loop), a heartbeat task \
+         ticks every {}. Beside it, four ways to do slow work: std::thread::sleep inside a task, \
+         counting the primes below {limit} inside a task, the same count with spawn_blocking, \
+         and on rayon. The longest pause between ticks shows whether the runtime stayed \
+         responsive.",
+        shared::timing::human(tick)
+    ));
     let runtime = current_thread_runtime()?;
     let timeline = Timeline::new();
     let phases = [

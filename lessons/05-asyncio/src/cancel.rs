@@ -1,23 +1,24 @@
 //! Section 5: timeouts and cancellation.
 //!
 //! In Rust, cancelling async work means dropping its future. A dropped future is never polled
-//! again, so its body stops at the `.await` where it was waiting, and everything it owned is
-//! dropped (closing sockets, ending timeline spans, giving back permits). `tokio::time::timeout`
-//! and `tokio::select!` drop the futures that lose; `JoinHandle::abort` and
-//! `JoinSet::abort_all` drop spawned tasks at their next `.await`.
+//! again: its body stays stopped at the `.await` where it was suspended, and everything it
+//! owned is dropped (closing sockets, ending timeline spans, giving back permits).
+//! `tokio::time::timeout` and `tokio::select!` drop the futures that lose; `JoinHandle::abort`
+//! and `JoinSet::abort_all` have the runtime drop a spawned task where it is suspended (a task
+//! running at that moment is dropped when it next yields).
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::Client;
+use shared::http::{Fetched, Network, client, describe, fetch};
+use shared::instruments::Transcript;
+use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::server::TestServer;
 use shared::timeline::Timeline;
 use tokio::task::JoinSet;
 use tokio::time::error::Elapsed;
 
-use crate::http::{Fetched, client, fetch};
-use crate::{Settings, multi_thread_runtime};
+use crate::{Flags, multi_thread_runtime};
 
 // ANCHOR: timeout
 /// A download that gives up after `limit`, whatever the client's own timeout.
@@ -85,46 +86,44 @@ pub async fn abort_after(
 // ANCHOR: dropped
 /// Runs a future that logs before and after its `.await`, and drops it after `limit`.
 /// Returns the log: the line after the `.await` is missing, because the body never resumed.
-pub async fn drop_a_future_midway(wait: Duration, limit: Duration) -> Vec<&'static str> {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    struct NoteDrop(Arc<Mutex<Vec<&'static str>>>);
+pub async fn drop_a_future_midway(wait: Duration, limit: Duration) -> Vec<String> {
+    /// Says so when it is dropped: a local of the future, cleaned up with it.
+    struct NoteDrop(Transcript);
     impl Drop for NoteDrop {
         fn drop(&mut self) {
-            self.0
-                .lock()
-                .unwrap()
-                .push("dropped: its locals are cleaned up");
+            self.0.say("dropped: its locals are cleaned up");
         }
     }
+    let log = Transcript::new();
     let body = {
-        let log = Arc::clone(&log);
+        let log = log.clone();
         async move {
-            let _guard = NoteDrop(Arc::clone(&log));
-            log.lock().unwrap().push("before the .await");
+            let _guard = NoteDrop(log.clone());
+            log.say("before the .await");
             tokio::time::sleep(wait).await;
-            log.lock().unwrap().push("after the .await");
+            log.say("after the .await");
         }
     };
     let _ = tokio::time::timeout(limit, body).await;
-    log.lock().unwrap().clone()
+    log.lines()
 }
 // ANCHOR_END: dropped
 
 /// Section 5 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> anyhow::Result<()> {
-    let unit = settings.unit;
-    report.section(
-        5,
-        "Timeouts and cancellation",
+pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
+    let unit = env.unit();
+    report.say(
         "A request to a server that never answers, cut off by tokio::time::timeout after one \
          second; a two-second download raced against a one-second timer with select!; five \
          tasks of 1 to 5 seconds in a JoinSet, aborted after 2.5 seconds; and a future dropped \
-         while it waits. Dropping a future is how Rust cancels: it stops at its .await.",
+         while it waits. Dropping a future is how Rust cancels: it never resumes from the \
+         .await where it was suspended.",
     );
+    let server = env.server()?;
     let waits: Vec<Duration> = (1..=5).map(|n| unit * n).collect();
     let runtime = multi_thread_runtime()?;
     let (timed_out, winner, (finished, cancelled), log, timeline) = runtime.block_on(async {
-        let client = client(unit * 20, false)?;
+        let client = client(unit * 20, Network::Loopback)?;
         let timed_out = fetch_within(&client, &server.url("/never"), unit).await;
         let slow = server.url(&format!("/delay/{}", (unit * 2).as_millis()));
         let winner = race(&client, &slow, unit).await;
@@ -138,7 +137,7 @@ pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> an
             "outcome",
             match timed_out {
                 Err(_) => "Elapsed: the request was dropped".to_string(),
-                Ok(fetched) => format!("answered: {}", shared::http::describe(&fetched)),
+                Ok(fetched) => format!("answered: {}", describe(&fetched)),
             },
         ),
         Record::new("select!(2 s download, 1 s timer)").text("outcome", format!("{winner} won")),
@@ -178,8 +177,8 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn timeouts_and_races_against_the_server() {
-        let server = TestServer::start().unwrap();
-        let client = client(Duration::from_secs(20), false).unwrap();
+        let server = shared::server::TestServer::start().unwrap();
+        let client = client(Duration::from_secs(20), Network::Loopback).unwrap();
         let limit = Duration::from_millis(50);
         assert!(
             fetch_within(&client, &server.url("/never"), limit)

@@ -9,14 +9,14 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use shared::lesson::Env;
 use shared::memory::human_bytes;
 use shared::report::{Record, Report};
+use shared::tasks::in_order;
 use shared::timeline::Timeline;
-use shared::timing::measure;
 use shared::workload::io::TempFiles;
 
-use crate::http::in_order;
-use crate::{Settings, multi_thread_runtime};
+use crate::{Flags, multi_thread_runtime};
 
 // ANCHOR: tokio_fs
 /// Reads every file at once, a task per file, with `tokio::fs::read`; returns their sizes.
@@ -62,23 +62,16 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// How many times each way is measured.
-const RUNS: usize = 9;
-
 /// Section 7 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
-    let size = if settings.quick { 1 << 20 } else { 16 << 20 };
-    report.section(
-        7,
-        "Files: tokio::fs is spawn_blocking in disguise",
-        &format!(
-            "Three files of {} each, read with std::fs one after another, with tokio::fs a task \
-             per file, and with explicit spawn_blocking. The files were just written, so they \
-             come from the page cache: this measures the cost of each way, not the disk. Median \
-             of {RUNS} runs.",
-            human_bytes(size as u64)
-        ),
-    );
+pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
+    let size: usize = env.size(16 << 20, 1 << 20);
+    report.say(&format!(
+        "Three files of {} each, read with std::fs one after another, with tokio::fs a task per \
+         file, and with explicit spawn_blocking. The files were just written, so they come from \
+         the page cache: this measures the cost of each way, not the disk. {}",
+        human_bytes(size as u64),
+        env.how_measured()
+    ));
     let files = TempFiles::create(&[size, size, size])?;
     let paths = files.paths().to_vec();
     let runtime = multi_thread_runtime()?;
@@ -91,12 +84,13 @@ pub fn show(report: &mut Report, settings: &Settings) -> anyhow::Result<()> {
         by_tokio_fs == expected && by_spawn_blocking == expected,
         "the three ways read different sizes"
     );
-    let std_fs = measure(RUNS, || read_with_std_fs(&paths)).median();
-    let tokio_fs = measure(RUNS, || {
-        runtime.block_on(read_with_tokio_fs(&paths, &Timeline::new()))
-    })
-    .median();
-    let blocking = measure(RUNS, || runtime.block_on(read_with_spawn_blocking(&paths))).median();
+    let std_fs = env.measure(|| read_with_std_fs(&paths)).median();
+    let tokio_fs = env
+        .measure(|| runtime.block_on(read_with_tokio_fs(&paths, &Timeline::new())))
+        .median();
+    let blocking = env
+        .measure(|| runtime.block_on(read_with_spawn_blocking(&paths)))
+        .median();
     // One more round, warm like the measured ones, to draw.
     let timeline = Timeline::new();
     runtime.block_on(read_with_tokio_fs(&paths, &timeline))?;

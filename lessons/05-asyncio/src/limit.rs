@@ -1,4 +1,4 @@
-//! Section 4: at most k requests at a time, with `tokio::sync::Semaphore` (the seeds' E33).
+//! Section 4: at most k requests at a time, with `tokio::sync::Semaphore`.
 //!
 //! A task takes a permit before its request and holds it until the request is done; the
 //! permit goes back when it is dropped. Each task owns a clone of an `Arc<Semaphore>`;
@@ -9,14 +9,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Client;
+use shared::http::{Fetched, Network, client, fetch};
+use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::server::TestServer;
+use shared::tasks::in_order;
 use shared::timeline::Timeline;
 use shared::timing::Stopwatch;
 use tokio::sync::Semaphore;
 
-use crate::http::{Fetched, client, fetch, in_order};
-use crate::{Settings, multi_thread_runtime};
+use crate::{Flags, multi_thread_runtime};
 
 // ANCHOR: limited
 /// A task per URL, at most `limit` of them downloading at a time; results in input order.
@@ -48,23 +49,20 @@ pub async fn fetch_limited(
 // ANCHOR_END: limited
 
 /// Section 4 of the lesson program.
-pub fn show(report: &mut Report, settings: &Settings, server: &TestServer) -> anyhow::Result<()> {
-    let (unit, limit, requests) = (settings.unit, settings.limit, 10usize);
-    report.section(
-        4,
-        "A semaphore of 3 over 10 requests",
-        &format!(
-            "Ten tasks each download a one-second reply from the embedded server, first all at \
-             once, then through a tokio Semaphore of {limit}. The server counts the requests it \
-             serves at once: with the semaphore that peak should be exactly {limit}, and the \
-             total about ⌈{requests}/{limit}⌉ = {} seconds.",
-            requests.div_ceil(limit)
-        ),
-    );
+pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
+    let (unit, limit, requests) = (env.unit(), usize::from(flags.limit), 10usize);
+    report.say(&format!(
+        "Ten tasks each download a one-second reply from the embedded server, first all at \
+         once, then through a tokio Semaphore of {limit}. The server counts the requests it \
+         serves at once: with the semaphore that peak should be exactly {limit}, and the total \
+         about ⌈{requests}/{limit}⌉ = {} seconds.",
+        requests.div_ceil(limit)
+    ));
+    let server = env.server()?;
     let urls = vec![server.url(&format!("/delay/{}", unit.as_millis())); requests];
     let runtime = multi_thread_runtime()?;
     let (unlimited, limited, timeline) = runtime.block_on(async {
-        let client = client(unit * 20, false)?;
+        let client = client(unit * 20, Network::Loopback)?;
         server.reset_peak();
         let clock = Stopwatch::start();
         fetch_limited(&client, &urls, requests, &Timeline::new()).await;
@@ -102,10 +100,10 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_limit_is_reached_and_never_exceeded() {
-        let server = TestServer::start().unwrap();
+        let server = shared::server::TestServer::start().unwrap();
         // Rounds of three meet at the barrier: proof that three ran at once.
         let urls = vec![server.url("/barrier/3"); 9];
-        let client = client(Duration::from_secs(20), false).unwrap();
+        let client = client(Duration::from_secs(20), Network::Loopback).unwrap();
         let outcomes = fetch_limited(&client, &urls, 3, &Timeline::new()).await;
         assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
         assert_eq!(server.peak_in_flight(), 3);

@@ -16,6 +16,7 @@
 //! Routes are listed in [`Route`].
 
 mod barrier;
+mod drip;
 mod routes;
 
 use std::convert::Infallible;
@@ -27,7 +28,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::Full;
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
@@ -36,7 +38,8 @@ use tokio::sync::oneshot;
 
 use crate::instruments::Gauge;
 use barrier::Barriers;
-pub use routes::{MAX_BARRIER, MAX_BYTES, MAX_DELAY, Route, body_of_size};
+use drip::DripBody;
+pub use routes::{Drip, MAX_BARRIER, MAX_BYTES, MAX_CHUNKS, MAX_DELAY, Route, body_of_size};
 
 /// How long `/barrier/{n}` waits for its round to fill, unless the builder says otherwise.
 pub const DEFAULT_BARRIER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -222,19 +225,32 @@ async fn serve_connection(stream: tokio::net::TcpStream, state: Arc<ServerState>
         .await;
 }
 
-async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<Full<Bytes>> {
-    let _in_flight = state.in_flight.enter();
+/// Every answer's body: complete at once, or dripping.
+type AnyBody = BoxBody<Bytes, Infallible>;
+
+async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<AnyBody> {
+    let in_flight = state.in_flight.enter();
     let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
     let response = match Route::parse(path_and_query) {
         Route::Index => text(StatusCode::OK, routes::INDEX),
         Route::Delay { wait, bytes } => {
             tokio::time::sleep(wait).await;
             match bytes {
-                Some(n) => Response::new(Full::new(Bytes::from(body_of_size(n)))),
+                Some(n) => text(StatusCode::OK, body_of_size(n)),
                 None => text(StatusCode::OK, format!("waited {} ms\n", wait.as_millis())),
             }
         }
-        Route::Bytes(n) => Response::new(Full::new(Bytes::from(body_of_size(n)))),
+        Route::Bytes(n) => text(StatusCode::OK, body_of_size(n)),
+        Route::Drip(drip) => {
+            let mut response = Response::new(DripBody::new(drip, in_flight).boxed());
+            if drip.length_header {
+                response
+                    .headers_mut()
+                    .insert(hyper::header::CONTENT_LENGTH, drip.bytes.into());
+            }
+            state.answered.fetch_add(1, Ordering::SeqCst);
+            return response;
+        }
         Route::Status(code) => {
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             text(status, "")
@@ -261,11 +277,12 @@ async fn answer(request: Request<Incoming>, state: &ServerState) -> Response<Ful
         ),
     };
     state.answered.fetch_add(1, Ordering::SeqCst);
+    drop(in_flight);
     response
 }
 
-fn text(status: StatusCode, body: impl Into<Bytes>) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(body.into()));
+fn text(status: StatusCode, body: impl Into<Bytes>) -> Response<AnyBody> {
+    let mut response = Response::new(Full::new(body.into()).boxed());
     *response.status_mut() = status;
     response
 }

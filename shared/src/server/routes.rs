@@ -9,6 +9,8 @@ pub const MAX_DELAY: Duration = Duration::from_secs(600);
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// The most requests one `/barrier/{n}` can gather.
 pub const MAX_BARRIER: usize = 10_000;
+/// The most chunks a `/drip/{n}` body is cut into.
+pub const MAX_CHUNKS: usize = 1_000;
 
 /// One of the server's endpoints, parsed from a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,11 @@ pub enum Route {
     },
     /// `/bytes/{n}`: a body of exactly `n` bytes, like a file download.
     Bytes(usize),
+    /// `/drip/{n}?chunks=k&every=ms&length=no`: the headers at once, then a body of `n` bytes
+    /// in `k` chunks (default 4), each after a pause of `ms` (default 100), like a slow
+    /// download. With `length=no` there is no `Content-Length` header (chunked encoding), so
+    /// only reading the body tells its size.
+    Drip(Drip),
     /// `/status/{code}`: an empty answer with that status, like a failing server.
     Status(u16),
     /// `/never`: never answers; only a client-side timeout ends the wait.
@@ -60,6 +67,7 @@ impl Route {
                     MAX_DELAY.as_millis()
                 )),
             },
+            ["drip", n] => Drip::parse(n, query),
             ["bytes", n] => match n.parse::<usize>() {
                 Ok(n) if n <= MAX_BYTES => Self::Bytes(n),
                 _ => Self::bad(format!("/bytes/{{n}} takes a byte count up to {MAX_BYTES}")),
@@ -83,12 +91,73 @@ impl Route {
     }
 }
 
+/// A body that arrives slowly, in chunks: see [`Route::Drip`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drip {
+    /// The body's size in bytes.
+    pub bytes: usize,
+    /// How many chunks it comes in (at least 1).
+    pub chunks: usize,
+    /// The pause before each chunk.
+    pub every: Duration,
+    /// Whether a `Content-Length` header announces the size.
+    pub length_header: bool,
+}
+
+impl Drip {
+    fn parse(bytes: &str, query: &str) -> Route {
+        let Ok(bytes @ 0..=MAX_BYTES) = bytes.parse::<usize>() else {
+            return Route::bad(format!("/drip/{{n}} takes a byte count up to {MAX_BYTES}"));
+        };
+        let chunks = match parameter(query, "chunks").map(str::parse::<usize>) {
+            None => 4,
+            Some(Ok(k @ 1..=MAX_CHUNKS)) => k,
+            Some(_) => return Route::bad(format!("?chunks=k takes 1 to {MAX_CHUNKS}")),
+        };
+        let every = match parameter(query, "every").map(str::parse::<u64>) {
+            None => Duration::from_millis(100),
+            Some(Ok(ms)) if Duration::from_millis(ms) * chunks as u32 <= MAX_DELAY => {
+                Duration::from_millis(ms)
+            }
+            Some(_) => {
+                return Route::bad(format!(
+                    "?every=ms takes whole milliseconds, at most {} ms for all chunks",
+                    MAX_DELAY.as_millis()
+                ));
+            }
+        };
+        let length_header = match parameter(query, "length") {
+            None | Some("yes") => true,
+            Some("no") => false,
+            Some(_) => return Route::bad("?length= takes yes or no"),
+        };
+        Route::Drip(Self {
+            bytes,
+            chunks,
+            every,
+            length_header,
+        })
+    }
+
+    /// The sizes of the chunks, in order: as equal as possible, adding up to the body's size.
+    pub fn chunk_sizes(&self) -> Vec<usize> {
+        let (base, extra) = (self.bytes / self.chunks, self.bytes % self.chunks);
+        (0..self.chunks)
+            .map(|i| base + usize::from(i < extra))
+            .collect()
+    }
+}
+
+/// The value of query parameter `name`, if present.
+fn parameter<'q>(query: &'q str, name: &str) -> Option<&'q str> {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
 /// The `bytes=n` query parameter, if present and within [`MAX_BYTES`].
 fn body_size(query: &str) -> Result<Option<usize>, String> {
-    let Some(value) = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("bytes="))
-    else {
+    let Some(value) = parameter(query, "bytes") else {
         return Ok(None);
     };
     match value.parse::<usize>() {
@@ -102,6 +171,7 @@ pub const INDEX: &str = "\
 The course's embedded HTTP server. Routes:
   /delay/{ms}     answers after ms milliseconds (add ?bytes=n for an n-byte body)
   /bytes/{n}      a body of exactly n bytes
+  /drip/{n}       n bytes in chunks, slowly (?chunks=4&every=100&length=no: no Content-Length)
   /status/{code}  an empty answer with that status code (200-599)
   /never          never answers: use a client timeout
   /barrier/{n}    answers once n requests wait here together (504 if they do not meet)
@@ -139,6 +209,32 @@ mod tests {
         assert_eq!(Route::parse("/barrier/4"), Route::Barrier(4));
         assert_eq!(Route::parse("/delay/10?cache=no"), delay(10, None));
         assert_eq!(Route::parse("/delay/10/"), delay(10, None));
+        assert_eq!(
+            Route::parse("/drip/10?chunks=3&every=50&length=no"),
+            Route::Drip(Drip {
+                bytes: 10,
+                chunks: 3,
+                every: Duration::from_millis(50),
+                length_header: false
+            })
+        );
+        assert_eq!(
+            Route::parse("/drip/8"),
+            Route::Drip(Drip {
+                bytes: 8,
+                chunks: 4,
+                every: Duration::from_millis(100),
+                length_header: true
+            })
+        );
+    }
+
+    #[test]
+    fn drip_chunks_add_up_to_the_body() {
+        let Route::Drip(drip) = Route::parse("/drip/10?chunks=3") else {
+            panic!("a drip route")
+        };
+        assert_eq!(drip.chunk_sizes(), [4, 3, 3]);
     }
 
     #[test]
@@ -155,6 +251,12 @@ mod tests {
             "/status/abc",
             "/barrier/0",
             "/barrier/10001",
+            "/drip/x",
+            "/drip/10?chunks=0",
+            "/drip/10?chunks=5000",
+            "/drip/10?every=soon",
+            "/drip/10?chunks=10&every=600000",
+            "/drip/10?length=maybe",
         ] {
             assert!(matches!(Route::parse(path), Route::BadRequest(_)), "{path}");
         }
