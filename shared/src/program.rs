@@ -88,7 +88,7 @@ pub fn assert_a_section_runs_alone<F: Flags>(lesson: &Lesson<F>, binary: &str) {
     let text = assert_shows(
         binary,
         &["--quick", "--section", &last.to_string()],
-        &[heading.clone()],
+        std::slice::from_ref(&heading),
     );
     assert!(
         text.starts_with(&format!("\n{heading}")),
