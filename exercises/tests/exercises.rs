@@ -6,5 +6,6 @@
 
 use exercises as subject;
 
+mod kit;
 #[path = "suite/mod.rs"]
 mod suite;

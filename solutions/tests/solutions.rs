@@ -3,5 +3,7 @@
 
 use solutions as subject;
 
+#[path = "../../exercises/tests/kit/mod.rs"]
+mod kit;
 #[path = "../../exercises/tests/suite/mod.rs"]
 mod suite;

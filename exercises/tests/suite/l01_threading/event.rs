@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use shared::instruments::{Rendezvous, within};
 
-use super::super::PATIENCE;
-use crate::subject::l01_threading::event::Event;
+use super::subject::event::Event;
+use crate::kit::{PATIENCE, ReadMore};
 
-const READ: &str = "read: the book, \"Lesson 01: threads\", section \"Events and semaphores\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn wait_returns_once_another_thread_sets_it() {

@@ -1,3 +1,5 @@
+use crate::subject::l01_threading as subject;
+
 mod event;
 mod fetch_all;
 mod semaphore;

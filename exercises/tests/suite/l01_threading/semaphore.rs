@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use shared::instruments::{Gauge, Rendezvous, within};
 
-use super::super::PATIENCE;
-use crate::subject::l01_threading::semaphore::Semaphore;
+use super::subject::semaphore::Semaphore;
+use crate::kit::{PATIENCE, ReadMore};
 
-const READ: &str = "read: the book, \"Lesson 01: threads\", section \"Events and semaphores\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn try_acquire_stops_at_the_limit() {

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use shared::instruments::{Rendezvous, within};
 
-use super::super::PATIENCE;
-use crate::subject::l01_threading::worker_pool::WorkerPool;
+use super::subject::worker_pool::WorkerPool;
+use crate::kit::{PATIENCE, ReadMore};
 
-const READ: &str = "read: the book, \"Lesson 01: threads\", section \"What a thread costs\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn join_waits_for_every_queued_job() {

@@ -3,17 +3,18 @@ use std::time::Duration;
 use shared::instruments::block_on_within;
 use shared::server::TestServer;
 
-use super::super::PATIENCE;
-use super::super::cases::{self, FAILURE_TIMEOUT, async_client, described};
-use crate::subject::l05_asyncio::bounded::fetch_bounded;
+use super::subject::bounded::fetch_bounded;
+use crate::kit::cases::{self, FAILURE_TIMEOUT};
+use crate::kit::{PATIENCE, ReadMore};
+use shared::http::{Network, client, describe_all};
 
-const READ: &str = "read: the book, \"Lesson 05: async with tokio\", section \"A semaphore of 3 over 10 requests\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 fn fetch(timeout: Duration, urls: Vec<String>, limit: usize) -> Vec<String> {
     let outcomes = block_on_within(PATIENCE * 3, "fetch_bounded", move || async move {
-        fetch_bounded(&async_client(timeout), &urls, limit).await
+        fetch_bounded(&client(timeout, Network::Loopback).unwrap(), &urls, limit).await
     });
-    described(&outcomes)
+    describe_all(&outcomes)
 }
 
 #[test]

@@ -3,11 +3,10 @@ use std::time::Duration;
 use shared::instruments::block_on_within;
 use shared::server::{TestServer, unreachable_url};
 
-use super::super::PATIENCE;
-use crate::subject::l05_asyncio::deadlines::{Fetch, fetch_with_deadline};
+use super::subject::deadlines::{Fetch, fetch_with_deadline};
+use crate::kit::{PATIENCE, ReadMore};
 
-const READ: &str =
-    "read: the book, \"Lesson 05: async with tokio\", section \"Timeouts and cancellation\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 /// Runs `fetch_with_deadline` with a client that has no timeout of its own.
 fn fetch(urls: Vec<String>, deadline: Duration) -> Vec<Fetch> {

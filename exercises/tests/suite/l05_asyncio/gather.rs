@@ -3,18 +3,19 @@ use std::time::Duration;
 use shared::instruments::block_on_within;
 use shared::server::TestServer;
 
-use super::super::PATIENCE;
-use super::super::cases::{self, FAILURE_TIMEOUT, async_client, described};
-use crate::subject::l05_asyncio::gather::fetch_all;
+use super::subject::gather::fetch_all;
+use crate::kit::cases::{self, FAILURE_TIMEOUT};
+use crate::kit::{PATIENCE, ReadMore};
+use shared::http::{Network, client, describe_all};
 
-const READ: &str = "read: the book, \"Lesson 05: async with tokio\", section \"Async HTTP with one shared client\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 /// Runs `fetch_all` on a fresh runtime under a timeout guard; describes each outcome in words.
 fn fetch(timeout: Duration, urls: Vec<String>) -> Vec<String> {
     let outcomes = block_on_within(PATIENCE * 2, "fetch_all", move || async move {
-        fetch_all(&async_client(timeout), &urls).await
+        fetch_all(&client(timeout, Network::Loopback).unwrap(), &urls).await
     });
-    described(&outcomes)
+    describe_all(&outcomes)
 }
 
 #[test]

@@ -1,3 +1,5 @@
+use crate::subject::l05_asyncio as subject;
+
 mod bounded;
 mod deadlines;
 mod gather;

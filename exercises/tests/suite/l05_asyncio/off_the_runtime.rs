@@ -6,11 +6,10 @@ use std::time::{Duration, Instant};
 
 use shared::instruments::block_on_within;
 
-use super::super::{PATIENCE, panic_message};
-use crate::subject::l05_asyncio::off_the_runtime::run_blocking;
+use super::subject::off_the_runtime::run_blocking;
+use crate::kit::{PATIENCE, ReadMore, panic_message};
 
-const READ: &str =
-    "read: the book, \"Lesson 05: async with tokio\", section \"Never block the runtime\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn returns_what_the_work_returns() {

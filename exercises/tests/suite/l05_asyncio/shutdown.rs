@@ -1,42 +1,38 @@
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use shared::instruments::block_on_within_paused;
+use shared::instruments::{Transcript, block_on_within_paused};
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 
-use super::super::PATIENCE;
-use crate::subject::l05_asyncio::shutdown::{Job, ShutdownReport, run_until_shutdown};
+use super::subject::shutdown::{Job, ShutdownReport, run_until_shutdown};
+use crate::kit::{PATIENCE, ReadMore};
 
-const READ: &str =
-    "read: the book, \"Lesson 05: async with tokio\", section \"Timeouts and cancellation\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 const SECOND: Duration = Duration::from_secs(1);
 
-/// What each job did: "finished 2" when it ran to the end, "dropped 3" when it was dropped
-/// before the end.
-type Log = Arc<Mutex<Vec<String>>>;
-
-/// Jobs that wait the given number of (virtual) seconds and log what happens to them.
-fn jobs(seconds: &[u64], log: &Log) -> Vec<Job> {
+/// Jobs that wait the given number of (virtual) seconds and say in `log` what happened to
+/// them: "finished 2" when one ran to the end, "dropped 3" when it was dropped before the end.
+fn jobs(seconds: &[u64], log: &Transcript) -> Vec<Job> {
     seconds
         .iter()
         .enumerate()
         .map(|(index, &wait)| {
-            let log = Arc::clone(log);
+            let log = log.clone();
             Box::pin(async move {
-                struct Unfinished(usize, Log);
+                /// Says "dropped" if the job is dropped before it disarms this.
+                struct Unfinished(usize, Transcript);
                 impl Drop for Unfinished {
                     fn drop(&mut self) {
-                        self.1.lock().unwrap().push(format!("dropped {}", self.0));
+                        self.1.say(format!("dropped {}", self.0));
                     }
                 }
-                let unfinished = Unfinished(index, Arc::clone(&log));
+                let unfinished = Unfinished(index, log.clone());
                 tokio::time::sleep(SECOND * wait as u32).await;
                 std::mem::forget(unfinished);
-                log.lock().unwrap().push(format!("finished {index}"));
+                log.say(format!("finished {index}"));
             }) as Job
         })
         .collect()
@@ -63,7 +59,7 @@ fn without_a_signal_every_job_runs_at_once_to_the_end() {
         Box::pin(async {
             let (_keep_sender, shutdown) = oneshot::channel();
             let started = Instant::now();
-            let got = run_until_shutdown(jobs(&[1, 2, 3], &Arc::default()), shutdown).await;
+            let got = run_until_shutdown(jobs(&[1, 2, 3], &Transcript::new()), shutdown).await;
             (got, started.elapsed())
         })
     });
@@ -89,7 +85,7 @@ fn a_signal_cancels_what_is_unfinished_and_no_more() {
                 let _ = stop.send(());
             });
             let started = Instant::now();
-            let got = run_until_shutdown(jobs(&[1, 2, 3, 10], &Arc::default()), shutdown).await;
+            let got = run_until_shutdown(jobs(&[1, 2, 3, 10], &Transcript::new()), shutdown).await;
             (got, started.elapsed())
         })
     });
@@ -107,8 +103,8 @@ fn a_signal_cancels_what_is_unfinished_and_no_more() {
 
 #[test]
 fn cancelled_jobs_really_stop() {
-    let log: Log = Arc::default();
-    let shared_log = Arc::clone(&log);
+    let log = Transcript::new();
+    let shared_log = log.clone();
     with_paused_clock(move || {
         Box::pin(async move {
             let (stop, shutdown) = oneshot::channel();
@@ -121,7 +117,7 @@ fn cancelled_jobs_really_stop() {
             tokio::time::sleep(SECOND * 60).await;
         })
     });
-    let mut log = log.lock().unwrap().clone();
+    let mut log = log.lines();
     log.sort();
     assert_eq!(
         log,
@@ -137,7 +133,7 @@ fn a_closed_channel_also_means_stop() {
         Box::pin(async {
             let (stop, shutdown) = oneshot::channel::<()>();
             drop(stop);
-            run_until_shutdown(jobs(&[1, 2], &Arc::default()), shutdown).await
+            run_until_shutdown(jobs(&[1, 2], &Transcript::new()), shutdown).await
         })
     });
     assert_eq!(

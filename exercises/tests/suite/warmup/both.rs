@@ -3,10 +3,10 @@ use std::time::Duration;
 
 use shared::instruments::{Rendezvous, within};
 
-use super::super::{PATIENCE, panic_message};
-use crate::subject::warmup::both::both;
+use super::subject::both::both;
+use crate::kit::{PATIENCE, ReadMore, panic_message};
 
-const READ: &str = "read: the book's introduction, \"How the tests know\"";
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn returns_both_results_in_order() {

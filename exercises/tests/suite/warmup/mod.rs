@@ -1,1 +1,3 @@
+use crate::subject::warmup as subject;
+
 mod both;

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use shared::http::describe;
 use shared::server::{TestServer, unreachable_url};
 
 /// URLs and the outcome a correct fetch reports for each.
@@ -51,27 +50,4 @@ pub fn failures(server: &TestServer) -> Case {
 /// `count` requests to a barrier that opens only when all of them wait there together.
 pub fn all_at_once(server: &TestServer, count: usize) -> Vec<String> {
     vec![server.url(&format!("/barrier/{count}")); count]
-}
-
-/// Outcomes in words, to compare with a case's `expected`.
-pub fn described(outcomes: &[Result<usize, reqwest::Error>]) -> Vec<String> {
-    outcomes.iter().map(describe).collect()
-}
-
-/// A blocking client that ignores proxy settings.
-pub fn blocking_client(timeout: Duration) -> reqwest::blocking::Client {
-    reqwest::blocking::Client::builder()
-        .no_proxy()
-        .timeout(timeout)
-        .build()
-        .expect("a client")
-}
-
-/// An async client that ignores proxy settings.
-pub fn async_client(timeout: Duration) -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_proxy()
-        .timeout(timeout)
-        .build()
-        .expect("a client")
 }
