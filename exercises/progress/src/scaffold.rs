@@ -172,11 +172,13 @@ pub fn answer() -> u32 {{
 fn tests(name: &str) -> String {
     format!(
         r#"use super::subject::{name}::answer;
-use crate::kit::read_more;
+use crate::kit::ReadMore;
+
+const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
 fn gives_the_answer() {{
-    assert_eq!(answer(), 42, "the answer is 42 ({{}})", read_more!());
+    assert_eq!(answer(), 42, "the answer is 42 ({{READ}})");
 }}
 "#
     )

@@ -11,8 +11,7 @@
 //! - the **forgotten waiter**: `set()` must wake *every* waiting thread, not one.
 //!
 //! Tests: `cargo test -p exercises l01_threading::event`.
-//! Hint: `cargo run -p exercises -- hint event`.
-//! Read: the book, "Lesson 01: threads", section "Events and semaphores".
+//! Hints, and where to read: `cargo run -p exercises -- hint event`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -15,8 +15,7 @@
 //! The `client` already has a timeout; share it by reference (`&Client`), no cloning needed.
 //!
 //! Tests: `cargo test -p exercises l01_threading::fetch_all`.
-//! Hint: `cargo run -p exercises -- hint fetch_all`.
-//! Read: the book, "Lesson 01: threads", sections "Scoped threads" and "A thread per URL".
+//! Hints, and where to read: `cargo run -p exercises -- hint fetch_all`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -12,8 +12,7 @@
 //! - dropping a `Permit` gives it back and wakes a thread waiting in `acquire()`.
 //!
 //! Tests: `cargo test -p exercises l01_threading::semaphore`.
-//! Hint: `cargo run -p exercises -- hint semaphore`.
-//! Read: the book, "Lesson 01: threads", section "Events and semaphores".
+//! Hints, and where to read: `cargo run -p exercises -- hint semaphore`.
 
 // The stub ignores its parts until you write the bodies; delete this line when you start.
 #![allow(unused_variables, dead_code)]

@@ -16,8 +16,7 @@
 //! Python's sentinel value is not needed.
 //!
 //! Tests: `cargo test -p exercises l01_threading::worker_pool`.
-//! Hint: `cargo run -p exercises -- hint worker_pool`.
-//! Read: the book, "Lesson 01: threads", section "What a thread costs".
+//! Hints, and where to read: `cargo run -p exercises -- hint worker_pool`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -13,8 +13,7 @@
 //! its own `Arc` and borrows nothing.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::bounded`.
-//! Hint: `cargo run -p exercises -- hint bounded`.
-//! Read: the book, "Lesson 05: async with tokio", section "A semaphore of 3 over 10 requests".
+//! Hints, and where to read: `cargo run -p exercises -- hint bounded`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -13,8 +13,7 @@
 //! the request).
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::deadlines`.
-//! Hint: `cargo run -p exercises -- hint deadlines`.
-//! Read: the book, "Lesson 05: async with tokio", section "Timeouts and cancellation".
+//! Hints, and where to read: `cargo run -p exercises -- hint deadlines`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -15,8 +15,7 @@
 //! requires `'static` futures.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::gather`.
-//! Hint: `cargo run -p exercises -- hint gather`.
-//! Read: the book, "Lesson 05: async with tokio", section "Async HTTP with one shared client".
+//! Hints, and where to read: `cargo run -p exercises -- hint gather`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

@@ -14,8 +14,7 @@
 //! finishes once it has seen the heartbeat tick: running `work` inline can never pass.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::off_the_runtime`.
-//! Hint: `cargo run -p exercises -- hint off_the_runtime`.
-//! Read: the book, "Lesson 05: async with tokio", section "Never block the runtime".
+//! Hints, and where to read: `cargo run -p exercises -- hint off_the_runtime`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

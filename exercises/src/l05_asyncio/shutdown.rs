@@ -16,8 +16,7 @@
 //! ready first.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::shutdown`.
-//! Hint: `cargo run -p exercises -- hint shutdown`.
-//! Read: the book, "Lesson 05: async with tokio", section "Timeouts and cancellation".
+//! Hints, and where to read: `cargo run -p exercises -- hint shutdown`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]

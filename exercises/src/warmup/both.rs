@@ -10,8 +10,7 @@
 //! - A closure that panics should panic the caller too, not vanish.
 //!
 //! Tests: `cargo test -p exercises warmup::both`.
-//! Hint: `cargo run -p exercises -- hint both`.
-//! Read: the book's introduction, "How the tests know".
+//! Hints, and where to read: `cargo run -p exercises -- hint both`.
 
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]
