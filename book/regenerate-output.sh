@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Re-runs every lesson program (release build) and saves each section's output under
+# Re-runs the lesson programs (release build) and saves each section's output under
 # book/src/output/<lesson>/section-N.txt, where the chapters include it. Output in the book is
 # always real output: run this on a quiet machine after changing a lesson, and commit the result.
+#
+# Usage: book/regenerate-output.sh [NN-name …]   (default: every lesson)
 #
 # Lessons are found in the workspace (lessons/*), and their sections by asking each program for
 # section 1, 2, … until it answers that there is no such section. With --book-anchors a program
@@ -11,10 +13,12 @@
 # them after a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lessons=()
-for manifest in lessons/*/Cargo.toml; do
-  lessons+=("$(basename "$(dirname "$manifest")")")
-done
+lessons=("$@")
+if ((${#lessons[@]} == 0)); then
+  for manifest in lessons/*/Cargo.toml; do
+    lessons+=("$(basename "$(dirname "$manifest")")")
+  done
+fi
 cargo build --release -q $(printf -- '-p lesson-%s ' "${lessons[@]}")
 for lesson in "${lessons[@]}"; do
   out="book/src/output/$lesson"
