@@ -2,6 +2,6 @@
 //! `cargo run -p lesson-01-threading` to see the ideas at work.
 
 pub mod event;
-pub mod fetch_all;
+pub mod parallel_map;
 pub mod semaphore;
 pub mod worker_pool;

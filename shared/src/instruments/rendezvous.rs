@@ -4,8 +4,10 @@ use std::fmt;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// A meeting point for `parties` threads or tasks that opens only when all of them have
-/// arrived; sequential code can never get past it, concurrent code always does.
+/// A meeting point for `parties` threads or tasks that opens only when all of them are waiting
+/// at the same time; sequential code can never get past it, concurrent code always does. A
+/// party that gives up after the timeout leaves again, so parties that come one after another
+/// never add up to a meeting.
 ///
 /// It is a *latch*: once open it stays open, and a party arriving later passes at once. Use a
 /// fresh one per experiment, or a [`RoundBarrier`](super::RoundBarrier) to repeat one. Unlike
@@ -21,9 +23,18 @@ pub struct Rendezvous {
 struct State {
     parties: usize,
     timeout: Duration,
-    arrived: Mutex<usize>,
+    meeting: Mutex<Meeting>,
     all_here: Condvar,
     all_here_async: tokio::sync::Notify,
+}
+
+/// Who is waiting now. A party that gives up leaves, so parties that come one after another
+/// never add up to a meeting.
+#[derive(Debug, Default)]
+struct Meeting {
+    waiting: usize,
+    most_at_once: usize,
+    open: bool,
 }
 
 /// Why a [`Rendezvous`] or a [`RoundBarrier`](super::RoundBarrier) did not open.
@@ -31,7 +42,7 @@ struct State {
 pub struct NotTogether {
     /// How many parties were expected.
     pub parties: usize,
-    /// The most that were waiting at once.
+    /// The most that were ever waiting at the same time.
     pub arrived: usize,
     /// How long this party waited.
     pub waited: Duration,
@@ -57,53 +68,62 @@ impl Rendezvous {
             shared: Arc::new(State {
                 parties: parties.max(1),
                 timeout,
-                arrived: Mutex::new(0),
+                meeting: Mutex::default(),
                 all_here: Condvar::new(),
                 all_here_async: tokio::sync::Notify::new(),
             }),
         }
     }
 
-    fn arrived(&self) -> MutexGuard<'_, usize> {
+    fn meeting(&self) -> MutexGuard<'_, Meeting> {
         self.shared
-            .arrived
+            .meeting
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Counts this party in; the last one to arrive wakes everybody.
-    fn arrive(&self) -> usize {
+    /// Counts this party in; the one that completes the meeting opens it for good and wakes
+    /// everybody. Returns whether it is open.
+    fn arrive(&self) -> bool {
         let state = &self.shared;
-        let mut arrived = self.arrived();
-        *arrived += 1;
-        if *arrived >= state.parties {
+        let mut meeting = self.meeting();
+        meeting.waiting += 1;
+        meeting.most_at_once = meeting.most_at_once.max(meeting.waiting);
+        if meeting.waiting >= state.parties && !meeting.open {
+            meeting.open = true;
             state.all_here.notify_all();
             state.all_here_async.notify_waiters();
         }
-        *arrived
+        meeting.open
     }
 
-    fn not_together(&self) -> NotTogether {
-        NotTogether {
-            parties: self.shared.parties,
-            arrived: *self.arrived(),
-            waited: self.shared.timeout,
+    /// This party gave up: it leaves (unless the meeting opened meanwhile) and says why.
+    fn give_up(&self) -> Result<(), NotTogether> {
+        let mut meeting = self.meeting();
+        if meeting.open {
+            return Ok(());
         }
+        meeting.waiting -= 1;
+        Err(NotTogether {
+            parties: self.shared.parties,
+            arrived: meeting.most_at_once,
+            waited: self.shared.timeout,
+        })
     }
 
-    /// Blocks this thread until every party has arrived, or fails after the timeout.
+    /// Blocks this thread until every party is here, or fails after the timeout.
     pub fn wait(&self) -> Result<(), NotTogether> {
         let state = &self.shared;
         self.arrive();
-        let (arrived, result) = state
+        let (meeting, _) = state
             .all_here
-            .wait_timeout_while(self.arrived(), state.timeout, |n| *n < state.parties)
+            .wait_timeout_while(self.meeting(), state.timeout, |m| !m.open)
             .unwrap_or_else(PoisonError::into_inner);
-        if result.timed_out() && *arrived < state.parties {
-            drop(arrived);
-            return Err(self.not_together());
+        if meeting.open {
+            return Ok(());
         }
-        Ok(())
+        drop(meeting);
+        self.give_up()
     }
 
     /// Waits (without blocking the thread) until every party has arrived, or fails after the
@@ -114,12 +134,12 @@ impl Rendezvous {
         tokio::pin!(all_here);
         // Register before arriving, so the last party's notify cannot slip past us.
         all_here.as_mut().enable();
-        if self.arrive() >= state.parties {
+        if self.arrive() {
             return Ok(());
         }
         match tokio::time::timeout(state.timeout, all_here).await {
             Ok(()) => Ok(()),
-            Err(_) => Err(self.not_together()),
+            Err(_) => self.give_up(),
         }
     }
 }
@@ -140,6 +160,22 @@ mod tests {
         });
         assert!(results.iter().all(Result::is_ok), "{results:?}");
         assert_eq!(meet.wait(), Ok(()), "a latch: late arrivals pass at once");
+    }
+
+    #[test]
+    fn parties_that_gave_up_do_not_count_towards_a_later_meeting() {
+        let meet = Rendezvous::new(3, Duration::from_millis(30));
+        for _ in 0..5 {
+            let error = meet
+                .wait()
+                .expect_err("one party at a time never meets three");
+            assert_eq!(error.arrived, 1);
+        }
+        let pair: Vec<_> = thread::scope(|s| {
+            let handles: Vec<_> = (0..2).map(|_| s.spawn(|| meet.wait())).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(pair.iter().all(Result::is_err), "two of three: {pair:?}");
     }
 
     #[test]

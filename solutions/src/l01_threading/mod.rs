@@ -1,6 +1,6 @@
 //! Lesson 01: threads.
 
 pub mod event;
-pub mod fetch_all;
+pub mod parallel_map;
 pub mod semaphore;
 pub mod worker_pool;

@@ -1,6 +1,6 @@
 use crate::subject::l01_threading as subject;
 
 mod event;
-mod fetch_all;
+mod parallel_map;
 mod semaphore;
 mod worker_pool;
