@@ -4,16 +4,19 @@
 //! measures it). A pool starts a fixed team of workers once; jobs go into a channel and each
 //! worker takes the next job as soon as it is free. Python's `ThreadPoolExecutor` is one.
 //!
-//! - `WorkerPool::new(workers)` starts exactly `workers` threads (at least one; panic with a
-//!   clear message for zero).
+//! - `WorkerPool::new(workers)` starts exactly `workers` threads (at least one; for zero, panic
+//!   with a message that says "at least one worker").
 //! - `execute(job)` queues a job; it may be called from several threads at once.
+//! - A job that panics must not take its worker down: the worker catches the panic, counts it,
+//!   and goes on with the next job, so the pool keeps all its workers. (Rust's panic hook still
+//!   prints the panic's message; that is fine.)
 //! - `join()` shuts the pool down cleanly: no more jobs can come, every queued job still runs,
-//!   and it returns once every worker has finished and exited.
+//!   and it returns, once every worker has finished and exited, how many jobs panicked.
 //!
 //! Use a `crossbeam::channel`: its `Receiver` can be cloned, so every worker can hold one.
 //! The channel is *closed* when every `Sender` has been dropped; a worker's `for job in
 //! receiver` loop then ends once the queue is empty. That is the whole shutdown protocol, and
-//! Python's sentinel value is not needed.
+//! Python's sentinel value is not needed. A panic is caught with `std::panic::catch_unwind`.
 //!
 //! Tests: `cargo test -p exercises l01_threading::worker_pool`.
 //! Hints, and where to read: `cargo run -p exercises -- hint worker_pool`.
@@ -31,7 +34,8 @@ pub struct WorkerPool {
 }
 
 impl WorkerPool {
-    /// Starts `workers` threads, each running jobs from the shared channel until it closes.
+    /// Starts `workers` threads, each running jobs from the shared channel until it closes, and
+    /// surviving jobs that panic.
     pub fn new(workers: usize) -> Self {
         todo!("l01_threading::worker_pool: start the workers")
     }
@@ -41,8 +45,9 @@ impl WorkerPool {
         todo!()
     }
 
-    /// Closes the queue, lets the workers finish every queued job, and waits for them to exit.
-    pub fn join(self) {
+    /// Closes the queue, lets the workers finish every queued job, waits for them to exit, and
+    /// returns how many jobs panicked.
+    pub fn join(self) -> usize {
         todo!()
     }
 }

@@ -1,17 +1,24 @@
-//! # Exercise: keep the runtime responsive
+//! # Exercise: a blocking source, streamed to async code
 //!
-//! Async tasks take turns on the runtime's threads, and a task only gives its thread up at an
-//! `.await`. A blocking call (a long computation, `std::thread::sleep`, `std::fs`, a blocking
-//! HTTP client) inside async code holds the thread, and on a current-thread runtime, the model
-//! of Python's event loop, it stops every other task. Python's answer is
-//! `await loop.run_in_executor(None, work)` or `await asyncio.to_thread(work)`.
+//! Section 6 handed one blocking computation to `spawn_blocking` and awaited its one answer.
+//! Often the blocking side produces a *stream*: lines read with `std::io`, rows from a
+//! synchronous database driver, events from a blocking library. Write
+//! `stream_blocking(source, capacity)`: it runs the blocking iterator `source` off the runtime's
+//! threads and returns a `tokio::sync::mpsc::Receiver` from which async code takes the items, in
+//! order, as they come:
 //!
-//! Write `run_blocking(work)`: it runs the blocking closure `work` somewhere other than the
-//! runtime's threads and awaits its result, so the runtime keeps running other tasks meanwhile.
-//! If `work` panics, the caller should panic with the same message.
+//! - the runtime keeps running other tasks while `source` blocks (the tests run on a
+//!   current-thread runtime, asyncio's model, with a heartbeat task beside it);
+//! - backpressure: the channel holds at most `capacity` items, so `source` is read no faster than
+//!   the items are taken (never more than `capacity` items, plus the one being handed over, ahead
+//!   of the consumer);
+//! - when `source` ends, the stream ends (`recv()` gives `None`); if the receiver is dropped,
+//!   reading stops;
+//! - a `capacity` of 0 is the caller's mistake: panic with a message that says "capacity".
 //!
-//! The tests run a heartbeat task on a current-thread runtime, and give you work that only
-//! finishes once it has seen the heartbeat tick: running `work` inline can never pass.
+//! Call it from async code: it needs a runtime. Python's nearest equivalent is a thread that puts
+//! items on a bounded `asyncio.Queue` with `asyncio.run_coroutine_threadsafe(queue.put(item),
+//! loop).result()`.
 //!
 //! Tests: `cargo test -p exercises l05_asyncio::off_the_runtime`.
 //! Hints, and where to read: `cargo run -p exercises -- hint off_the_runtime`.
@@ -19,11 +26,15 @@
 // The stub ignores its parameters until you write the body; delete this line when you start.
 #![allow(unused_variables)]
 
-/// Runs the blocking `work` off the runtime's threads and returns its result.
-pub async fn run_blocking<T>(work: impl FnOnce() -> T + Send + 'static) -> T
+use tokio::sync::mpsc::Receiver;
+
+/// Reads `source` off the runtime's threads and streams its items, at most `capacity` ahead.
+pub fn stream_blocking<T, I>(source: I, capacity: usize) -> Receiver<T>
 where
     T: Send + 'static,
+    I: Iterator<Item = T> + Send + 'static,
 {
-    // TODO: hand `work` to tokio's blocking pool and await the result; pass a panic on.
-    todo!("l05_asyncio::off_the_runtime: run the work off the runtime")
+    // TODO: a bounded channel of `capacity`; a blocking thread that sends each item of `source`
+    // (waiting while the channel is full); return the receiving end.
+    todo!("l05_asyncio::off_the_runtime: stream a blocking source to async code")
 }

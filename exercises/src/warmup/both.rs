@@ -5,9 +5,14 @@
 //! tests judge it: they hand you two closures that only finish when both are running at once,
 //! so a version that calls `a()` and then `b()` can never pass.
 //!
-//! - Run one of them on a new thread and the other on this one.
-//! - `std::thread::scope` lets the thread borrow, so the closures need not be `'static`.
-//! - A closure that panics should panic the caller too, not vanish.
+//! What the tests check:
+//! - `both(a, b)` returns `(a(), b())`;
+//! - `a` and `b` run at the same time: each waits for the other to start;
+//! - if `a` panics, `both` panics too, **with the same message** (not a message of its own,
+//!   such as the one `.unwrap()` would add).
+//!
+//! Run one of them on a new thread and the other on this one. `std::thread::scope` lets the
+//! thread borrow, so the closures need not be `'static`.
 //!
 //! Tests: `cargo test -p exercises warmup::both`.
 //! Hints, and where to read: `cargo run -p exercises -- hint both`.

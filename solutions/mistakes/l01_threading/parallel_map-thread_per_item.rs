@@ -13,7 +13,10 @@ where
     assert!(threads > 0, "parallel_map needs at least one thread");
     let f = &f;
     thread::scope(|scope| {
-        let handles: Vec<_> = items.iter().map(|item| scope.spawn(move || f(item))).collect();
+        let handles: Vec<_> = items
+            .iter()
+            .map(|item| scope.spawn(move || f(item)))
+            .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))

@@ -12,7 +12,7 @@ pub type Job = Box<dyn FnOnce() + Send + 'static>;
 #[derive(Debug)]
 pub struct WorkerPool {
     jobs: Sender<Job>,
-    workers: Vec<JoinHandle<()>>,
+    workers: Vec<JoinHandle<usize>>,
 }
 
 impl WorkerPool {
@@ -24,9 +24,13 @@ impl WorkerPool {
             .map(|_| {
                 let queue = queue.clone();
                 thread::spawn(move || {
+                    let mut panicked = 0;
                     for job in queue {
-                        job();
+                        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).is_err() {
+                            panicked += 1;
+                        }
                     }
+                    panicked
                 })
             })
             .collect();
@@ -39,10 +43,12 @@ impl WorkerPool {
     }
 
     /// Joins the workers first, and would drop the sender only afterwards.
-    pub fn join(self) {
+    pub fn join(self) -> usize {
+        let mut panicked = 0;
         for worker in self.workers {
-            let _ = worker.join();
+            panicked += worker.join().unwrap_or(0);
         }
         drop(self.jobs);
+        panicked
     }
 }

@@ -27,10 +27,13 @@ impl WorkerPool {
         self.threads.lock().unwrap().push(thread::spawn(job));
     }
 
-    /// Joins every job's thread.
-    pub fn join(self) {
-        for handle in self.threads.into_inner().unwrap() {
-            let _ = handle.join();
-        }
+    /// Joins every job's thread, counting those that panicked.
+    pub fn join(self) -> usize {
+        self.threads
+            .into_inner()
+            .unwrap()
+            .into_iter()
+            .map(|handle| usize::from(handle.join().is_err()))
+            .sum()
     }
 }

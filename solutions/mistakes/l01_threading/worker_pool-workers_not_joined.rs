@@ -23,7 +23,7 @@ impl WorkerPool {
             let queue = queue.clone();
             thread::spawn(move || {
                 for job in queue {
-                    job();
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
                 }
             });
         }
@@ -35,8 +35,9 @@ impl WorkerPool {
         self.jobs.send(Box::new(job)).unwrap();
     }
 
-    /// Closes the queue and returns at once.
-    pub fn join(self) {
+    /// Closes the queue and returns at once, having counted nothing.
+    pub fn join(self) -> usize {
         drop(self.jobs);
+        0
     }
 }

@@ -1,56 +1,52 @@
-//! MISTAKE: one timeout around the whole batch: when one server is silent, the answers that
-//! had already arrived are thrown away with it.
+//! MISTAKE: one timeout around the whole batch: when the deadline comes, every answer that had
+//! already arrived is thrown away with the ones still missing.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Client;
+use shared::http::fetch;
+use shared::tasks::in_order;
+use tokio::sync::Semaphore;
 
-/// What one request did.
+/// What happened to one URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetch {
-    /// The body arrived: its size in bytes.
+    /// The whole body arrived.
     Done(usize),
-    /// The request failed before the deadline.
+    /// The request failed.
     Failed(String),
-    /// The deadline passed first.
+    /// The deadline came first.
     TimedOut,
 }
 
-/// Times the batch out as a whole.
-pub async fn fetch_with_deadline(
+/// All or nothing.
+pub async fn fetch_until(
     client: &Client,
     urls: &[String],
+    limit: usize,
     deadline: Duration,
 ) -> Vec<Fetch> {
-    let batch = async {
-        let tasks: Vec<_> = urls
-            .iter()
-            .map(|url| {
-                let (client, url) = (client.clone(), url.clone());
-                tokio::spawn(async move {
-                    match client
-                        .get(url)
-                        .send()
-                        .await
-                        .and_then(|r| r.error_for_status())
-                    {
-                        Ok(response) => match response.bytes().await {
-                            Ok(body) => Fetch::Done(body.len()),
-                            Err(error) => Fetch::Failed(error.to_string()),
-                        },
-                        Err(error) => Fetch::Failed(error.to_string()),
-                    }
-                })
+    let permits = Arc::new(Semaphore::new(limit));
+    let tasks: Vec<_> = urls
+        .iter()
+        .map(|url| {
+            let (client, url, permits) = (client.clone(), url.clone(), Arc::clone(&permits));
+            tokio::spawn(async move {
+                let _permit = permits.acquire().await.unwrap();
+                match fetch(&client, &url).await {
+                    Ok(size) => Fetch::Done(size),
+                    Err(error) => Fetch::Failed(error.to_string()),
+                }
             })
-            .collect();
-        let mut results = Vec::new();
-        for task in tasks {
-            results.push(task.await.unwrap());
-        }
-        results
-    };
-    match tokio::time::timeout(deadline, batch).await {
+        })
+        .collect();
+    let aborts: Vec<_> = tasks.iter().map(|task| task.abort_handle()).collect();
+    match tokio::time::timeout(deadline, in_order(tasks)).await {
         Ok(results) => results,
-        Err(_) => vec![Fetch::TimedOut; urls.len()],
+        Err(_) => {
+            aborts.iter().for_each(|task| task.abort());
+            vec![Fetch::TimedOut; urls.len()]
+        }
     }
 }

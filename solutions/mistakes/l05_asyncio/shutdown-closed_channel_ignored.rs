@@ -1,8 +1,9 @@
-//! MISTAKE: only a message means "stop": when the sender is dropped without sending, the jobs
-//! run to the end as if nobody had asked.
+//! MISTAKE: only a message means "stop": when the sender is dropped without sending, nobody
+//! can ever stop the jobs, and they run to the end as if nobody had asked.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
@@ -19,9 +20,7 @@ pub struct ShutdownReport {
     pub cancelled: Vec<usize>,
 }
 
-/// Treats a closed channel as "never stop".
-pub async fn run_until_shutdown(jobs: Vec<Job>, shutdown: oneshot::Receiver<()>) -> ShutdownReport {
-    let count = jobs.len();
+fn spawn_all(jobs: Vec<Job>) -> JoinSet<usize> {
     let mut running = JoinSet::new();
     for (index, job) in jobs.into_iter().enumerate() {
         running.spawn(async move {
@@ -29,6 +28,35 @@ pub async fn run_until_shutdown(jobs: Vec<Job>, shutdown: oneshot::Receiver<()>)
             index
         });
     }
+    running
+}
+
+fn report(mut finished: Vec<usize>, count: usize) -> ShutdownReport {
+    finished.sort_unstable();
+    let cancelled = (0..count).filter(|i| !finished.contains(i)).collect();
+    ShutdownReport {
+        finished,
+        cancelled,
+    }
+}
+
+async fn abort_and_drain(mut running: JoinSet<usize>, finished: &mut Vec<usize>) {
+    running.abort_all();
+    while let Some(outcome) = running.join_next().await {
+        if let Ok(index) = outcome {
+            finished.push(index);
+        }
+    }
+}
+
+/// Treats a closed channel as "never stop".
+pub async fn run_until_shutdown(
+    jobs: Vec<Job>,
+    shutdown: oneshot::Receiver<()>,
+    grace: Duration,
+) -> ShutdownReport {
+    let count = jobs.len();
+    let mut running = spawn_all(jobs);
     let stop = async {
         if shutdown.await.is_err() {
             std::future::pending::<()>().await;
@@ -40,23 +68,22 @@ pub async fn run_until_shutdown(jobs: Vec<Job>, shutdown: oneshot::Receiver<()>)
         tokio::select! {
             next = running.join_next() => match next {
                 Some(outcome) => finished.push(outcome.unwrap()),
-                None => break,
+                None => return report(finished, count),
             },
-            () = &mut stop => {
-                running.abort_all();
-                break;
-            }
+            () = &mut stop => break,
         }
     }
-    while let Some(outcome) = running.join_next().await {
-        if let Ok(index) = outcome {
-            finished.push(index);
+    let grace_period = tokio::time::sleep(grace);
+    tokio::pin!(grace_period);
+    loop {
+        tokio::select! {
+            next = running.join_next() => match next {
+                Some(outcome) => finished.push(outcome.unwrap()),
+                None => return report(finished, count),
+            },
+            () = &mut grace_period => break,
         }
     }
-    finished.sort_unstable();
-    let cancelled = (0..count).filter(|i| !finished.contains(i)).collect();
-    ShutdownReport {
-        finished,
-        cancelled,
-    }
+    abort_and_drain(running, &mut finished).await;
+    report(finished, count)
 }

@@ -1,7 +1,8 @@
-//! MISTAKE: runs the jobs one after another in this task, checking for shutdown between them.
+//! MISTAKE: runs the jobs one after another in this task, checking for the signal between them.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use tokio::sync::oneshot;
 
@@ -21,6 +22,7 @@ pub struct ShutdownReport {
 pub async fn run_until_shutdown(
     jobs: Vec<Job>,
     mut shutdown: oneshot::Receiver<()>,
+    _grace: Duration,
 ) -> ShutdownReport {
     let count = jobs.len();
     let mut finished = Vec::new();

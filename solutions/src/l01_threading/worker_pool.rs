@@ -1,5 +1,6 @@
 //! Lesson 01: the download team, a pool of worker threads.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::thread::{self, JoinHandle};
 
 use crossbeam::channel::{self, Sender};
@@ -13,14 +14,18 @@ pub type Job = Box<dyn FnOnce() + Send + 'static>;
 /// each worker's `for job in jobs` loop ends once the queue is empty. The order matters:
 /// joining the workers while the sender is still alive would wait forever, because a worker
 /// waiting on an open, empty channel never stops waiting.
+///
+/// Each job runs inside `catch_unwind`, so a panic ends the job, not the worker; each worker
+/// counts the panics it caught and hands the count back through its `JoinHandle`.
 #[derive(Debug)]
 pub struct WorkerPool {
     jobs: Sender<Job>,
-    workers: Vec<JoinHandle<()>>,
+    workers: Vec<JoinHandle<usize>>,
 }
 
 impl WorkerPool {
-    /// Starts `workers` threads, each running jobs from the shared channel until it closes.
+    /// Starts `workers` threads, each running jobs from the shared channel until it closes, and
+    /// surviving jobs that panic.
     pub fn new(workers: usize) -> Self {
         assert!(workers > 0, "a WorkerPool needs at least one worker");
         let (jobs, queue) = channel::unbounded::<Job>();
@@ -30,9 +35,15 @@ impl WorkerPool {
                 thread::Builder::new()
                     .name(format!("worker {n}"))
                     .spawn(move || {
+                        let mut panicked = 0;
                         for job in queue {
-                            job();
+                            // A job is a closure we will never touch again after a panic, so
+                            // nothing can observe state it left half-changed.
+                            if panic::catch_unwind(AssertUnwindSafe(job)).is_err() {
+                                panicked += 1;
+                            }
                         }
+                        panicked
                     })
                     .expect("the operating system refused to start a thread")
             })
@@ -47,13 +58,14 @@ impl WorkerPool {
             .expect("the workers hold the receiving end until join");
     }
 
-    /// Closes the queue, lets the workers finish every queued job, and waits for them to exit.
-    pub fn join(self) {
+    /// Closes the queue, lets the workers finish every queued job, waits for them to exit, and
+    /// returns how many jobs panicked.
+    pub fn join(self) -> usize {
         let Self { jobs, workers } = self;
         drop(jobs);
-        for worker in workers {
-            // A worker only fails if a job panicked; the other workers carry on regardless.
-            let _ = worker.join();
-        }
+        workers
+            .into_iter()
+            .map(|worker| worker.join().expect("a worker catches its jobs' panics"))
+            .sum()
     }
 }

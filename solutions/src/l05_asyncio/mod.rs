@@ -1,7 +1,7 @@
 //! Lesson 05: async with tokio.
 
-pub mod bounded;
 pub mod deadlines;
-pub mod gather;
 pub mod off_the_runtime;
+pub mod per_host;
 pub mod shutdown;
+pub mod try_gather;

@@ -1,19 +1,30 @@
-//! Lesson 05: keep the runtime responsive.
+//! Lesson 05: a blocking source, streamed to async code.
 
-use std::panic;
+use tokio::sync::mpsc::{self, Receiver};
 
-/// Runs the blocking `work` off the runtime's threads and returns its result.
+/// Reads `source` off the runtime's threads and streams its items, at most `capacity` ahead.
 ///
-/// `spawn_blocking` runs the closure on tokio's blocking pool, a separate set of threads that
-/// exists for exactly this, and returns a handle the task can await without blocking. The
-/// handle's error is either a panic in `work`, passed on here unchanged, or a cancellation,
-/// which cannot happen to blocking work that has started.
-pub async fn run_blocking<T>(work: impl FnOnce() -> T + Send + 'static) -> T
+/// The iterator runs on tokio's blocking pool, where blocking is what threads are for, and hands
+/// each item over with `blocking_send`, the channel's door from synchronous code: it waits while
+/// the channel is full, which is the backpressure. When the source ends, the sender is dropped
+/// with the closure, which ends the stream; when the receiver is gone, `blocking_send` fails and
+/// reading stops.
+pub fn stream_blocking<T, I>(source: I, capacity: usize) -> Receiver<T>
 where
     T: Send + 'static,
+    I: Iterator<Item = T> + Send + 'static,
 {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(value) => value,
-        Err(error) => panic::resume_unwind(error.into_panic()),
-    }
+    assert!(
+        capacity > 0,
+        "stream_blocking needs a capacity of at least 1"
+    );
+    let (items, stream) = mpsc::channel(capacity);
+    tokio::task::spawn_blocking(move || {
+        for item in source {
+            if items.blocking_send(item).is_err() {
+                break; // nobody is listening any more
+            }
+        }
+    });
+    stream
 }

@@ -1,11 +1,12 @@
-//! Lesson 05: graceful shutdown.
+//! Lesson 05: graceful shutdown, with a grace period.
 
 use std::future::Future;
 use std::panic;
 use std::pin::Pin;
+use std::time::Duration;
 
 use tokio::sync::oneshot;
-use tokio::task::JoinSet;
+use tokio::task::{JoinError, JoinSet};
 
 /// A job: any future that can run as a task.
 pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
@@ -19,15 +20,20 @@ pub struct ShutdownReport {
     pub cancelled: Vec<usize>,
 }
 
-/// Runs every job at once until they are all done or `shutdown` fires, then reports.
+/// Runs every job at once until they are all done, or until `grace` after `shutdown` fires;
+/// then cancels what is left and reports.
 ///
-/// A JoinSet owns its tasks: `abort_all` cancels each at its next `.await`, and draining the set
-/// afterwards waits until every cancelled task has really stopped (dropping a plain
-/// `JoinHandle` would only detach the task, which would run on unwatched). The receiver
-/// completes with `Ok` for a message and `Err` when the sender is gone; both mean "stop".
+/// Two phases, each a loop over `select!`: before the signal, the next job to finish against
+/// the signal; after it, the next job to finish against the end of the grace period, a timer
+/// started when the signal came. The receiver completes with `Ok` for a message and `Err` when
+/// the sender is gone: both mean "stop", so the arm matches any outcome (`_ = …`), and the first
+/// phase ends there, so the finished receiver is never polled again. A JoinSet owns its tasks:
+/// `abort_all` cancels each where it waits, and draining the set afterwards waits until every
+/// cancelled task has really stopped (dropping a plain `JoinHandle` would only detach it).
 pub async fn run_until_shutdown(
     jobs: Vec<Job>,
     mut shutdown: oneshot::Receiver<()>,
+    grace: Duration,
 ) -> ShutdownReport {
     let count = jobs.len();
     let mut running = JoinSet::new();
@@ -38,18 +44,28 @@ pub async fn run_until_shutdown(
         });
     }
     let mut finished = Vec::new();
+    let mut told_to_stop = false;
+    while !told_to_stop {
+        tokio::select! {
+            next = running.join_next() => match next {
+                Some(outcome) => finished.push(index_or_panic(outcome)),
+                None => return report(finished, count),
+            },
+            _ = &mut shutdown => told_to_stop = true,
+        }
+    }
+    let grace_period = tokio::time::sleep(grace);
+    tokio::pin!(grace_period);
     loop {
         tokio::select! {
             next = running.join_next() => match next {
                 Some(outcome) => finished.push(index_or_panic(outcome)),
-                None => break,
+                None => return report(finished, count),
             },
-            _ = &mut shutdown => {
-                running.abort_all();
-                break;
-            }
+            () = &mut grace_period => break,
         }
     }
+    running.abort_all();
     while let Some(outcome) = running.join_next().await {
         match outcome {
             Err(error) if error.is_cancelled() => {}
@@ -57,6 +73,10 @@ pub async fn run_until_shutdown(
             outcome => finished.push(index_or_panic(outcome)),
         }
     }
+    report(finished, count)
+}
+
+fn report(mut finished: Vec<usize>, count: usize) -> ShutdownReport {
     finished.sort_unstable();
     let cancelled = (0..count)
         .filter(|index| !finished.contains(index))
@@ -67,6 +87,6 @@ pub async fn run_until_shutdown(
     }
 }
 
-fn index_or_panic(outcome: Result<usize, tokio::task::JoinError>) -> usize {
+fn index_or_panic(outcome: Result<usize, JoinError>) -> usize {
     outcome.unwrap_or_else(|error| panic::resume_unwind(error.into_panic()))
 }

@@ -26,6 +26,55 @@ fn wait_returns_once_another_thread_sets_it() {
     );
 }
 
+/// How long a test gives a wrong answer to show itself by returning early. A right answer passes
+/// however long this is: only catching a wrong one depends on it.
+const SETTLE: Duration = Duration::from_millis(200);
+
+#[test]
+fn wait_blocks_until_another_thread_sets_it() {
+    let event = Arc::new(Event::new());
+    let (returned, wait_returned) = mpsc::channel();
+    let waiter = Arc::clone(&event);
+    thread::spawn(move || {
+        waiter.wait();
+        let _ = returned.send(());
+    });
+    assert_eq!(
+        wait_returned.recv_timeout(SETTLE),
+        Err(mpsc::RecvTimeoutError::Timeout),
+        "wait() returned although nobody had set the event: it must sleep while the flag is \
+         false (Condvar::wait_while(guard, |set| !*set): the closure says when to keep waiting) \
+         ({READ})"
+    );
+    event.set();
+    assert!(
+        wait_returned.recv_timeout(PATIENCE).is_ok(),
+        "wait() did not return within {PATIENCE:?} of set() ({READ})"
+    );
+}
+
+#[test]
+fn wait_timeout_waits_for_a_set_that_comes_later() {
+    let event = Arc::new(Event::new());
+    let (answered, answer) = mpsc::channel();
+    let waiter = Arc::clone(&event);
+    thread::spawn(move || {
+        let _ = answered.send(waiter.wait_timeout(PATIENCE));
+    });
+    assert_eq!(
+        answer.recv_timeout(SETTLE),
+        Err(mpsc::RecvTimeoutError::Timeout),
+        "wait_timeout({PATIENCE:?}) answered at once on an event nobody had set: it must sleep \
+         until the event is set or the time is up ({READ})"
+    );
+    event.set();
+    assert_eq!(
+        answer.recv_timeout(PATIENCE),
+        Ok(true),
+        "wait_timeout must wake up when the event is set meanwhile, and answer true ({READ})"
+    );
+}
+
 #[test]
 fn a_set_before_the_wait_is_not_lost() {
     let event = Event::new();

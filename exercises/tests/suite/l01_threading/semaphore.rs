@@ -11,34 +11,42 @@ use crate::kit::{PATIENCE, ReadMore};
 const READ: ReadMore = ReadMore::here(module_path!());
 
 #[test]
-fn try_acquire_stops_at_the_limit() {
-    let semaphore = Semaphore::new(2);
-    assert_eq!(semaphore.available(), 2);
-    let first = semaphore.try_acquire();
-    let second = semaphore.try_acquire();
-    assert!(
-        first.is_some() && second.is_some(),
-        "two permits of two must be available"
+fn try_acquire_stops_at_the_limit_without_waiting() {
+    within(
+        PATIENCE,
+        "try_acquire on an empty semaphore (it must answer None at once, not wait)",
+        || {
+            let semaphore = Semaphore::new(2);
+            assert_eq!(semaphore.available(), 2);
+            let first = semaphore.try_acquire();
+            let second = semaphore.try_acquire();
+            assert!(
+                first.is_some() && second.is_some(),
+                "two permits of two must be available ({READ})"
+            );
+            assert!(
+                semaphore.try_acquire().is_none(),
+                "a third permit of two must be refused ({READ})"
+            );
+            assert_eq!(semaphore.available(), 0);
+        },
     );
-    assert!(
-        semaphore.try_acquire().is_none(),
-        "a third permit of two must be refused ({READ})"
-    );
-    assert_eq!(semaphore.available(), 0);
 }
 
 #[test]
 fn dropping_a_permit_gives_it_back() {
-    let semaphore = Semaphore::new(1);
-    let permit = semaphore.acquire();
-    assert_eq!(semaphore.available(), 0);
-    drop(permit);
-    assert_eq!(
-        semaphore.available(),
-        1,
-        "a dropped permit must go back to the semaphore: implement Drop for Permit ({READ})"
-    );
-    assert!(semaphore.try_acquire().is_some());
+    within(PATIENCE, "acquire, drop, try_acquire on one permit", || {
+        let semaphore = Semaphore::new(1);
+        let permit = semaphore.acquire();
+        assert_eq!(semaphore.available(), 0);
+        drop(permit);
+        assert_eq!(
+            semaphore.available(),
+            1,
+            "a dropped permit must go back to the semaphore: implement Drop for Permit ({READ})"
+        );
+        assert!(semaphore.try_acquire().is_some());
+    });
 }
 
 #[test]
@@ -92,7 +100,9 @@ fn three_permits_let_exactly_three_threads_in() {
     });
     assert!(
         holders.peak() <= 3,
-        "{} threads held permits at once, with only 3 permits ({READ})",
+        "{} threads held permits at once, with only 3 permits: does acquire() wait while none \
+         is free? (And where a permit is used, `let _ = semaphore.acquire()` drops it at once: \
+         bind it, `let _permit = …`, to hold it to the end of the block.) ({READ})",
         holders.peak()
     );
     assert!(
@@ -104,17 +114,19 @@ fn three_permits_let_exactly_three_threads_in() {
 
 #[test]
 fn a_panicking_holder_still_gives_its_permit_back() {
-    let semaphore = Arc::new(Semaphore::new(1));
-    let holder = Arc::clone(&semaphore);
-    let outcome = thread::spawn(move || {
-        let _permit = holder.acquire();
-        panic!("the holder fails while holding its permit");
-    })
-    .join();
-    assert!(outcome.is_err());
-    assert!(
-        semaphore.try_acquire().is_some(),
-        "the permit of a thread that panicked was never given back: Drop runs during \
-         unwinding, so give it back there ({READ})"
-    );
+    within(PATIENCE, "a holder that panics", || {
+        let semaphore = Arc::new(Semaphore::new(1));
+        let holder = Arc::clone(&semaphore);
+        let outcome = thread::spawn(move || {
+            let _permit = holder.acquire();
+            panic!("the holder fails while holding its permit");
+        })
+        .join();
+        assert!(outcome.is_err());
+        assert!(
+            semaphore.try_acquire().is_some(),
+            "the permit of a thread that panicked was never given back: Drop runs during \
+             unwinding, so give it back there ({READ})"
+        );
+    });
 }

@@ -1,7 +1,7 @@
 use crate::subject::l05_asyncio as subject;
 
-mod bounded;
 mod deadlines;
-mod gather;
 mod off_the_runtime;
+mod per_host;
 mod shutdown;
+mod try_gather;

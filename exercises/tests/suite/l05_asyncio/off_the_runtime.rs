@@ -1,4 +1,3 @@
-use std::panic;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
@@ -6,24 +5,67 @@ use std::time::{Duration, Instant};
 
 use shared::instruments::block_on_within;
 
-use super::subject::off_the_runtime::run_blocking;
-use crate::kit::{PATIENCE, ReadMore, panic_message};
+use super::subject::off_the_runtime::stream_blocking;
+use crate::kit::{PATIENCE, ReadMore};
 
 const READ: ReadMore = ReadMore::here(module_path!());
 
-#[test]
-fn returns_what_the_work_returns() {
-    let answer = block_on_within(PATIENCE, "run_blocking", || run_blocking(|| 6 * 7));
-    assert_eq!(answer, 42);
+/// Takes every item of the stream, in the order they come.
+async fn take_all<T>(mut stream: tokio::sync::mpsc::Receiver<T>) -> Vec<T> {
+    let mut items = Vec::new();
+    while let Some(item) = stream.recv().await {
+        items.push(item);
+    }
+    items
 }
 
 #[test]
-fn a_heartbeat_keeps_ticking_while_the_work_runs() {
-    // On a current-thread runtime (the guard builds one), a heartbeat task counts ticks. The
-    // work, which blocks its thread, waits until it has seen five ticks: only possible if the
-    // runtime's thread is free to run the heartbeat meanwhile.
-    let saw_the_heartbeat =
-        block_on_within(PATIENCE * 2, "run_blocking beside a heartbeat", || async {
+fn every_item_arrives_in_order_and_the_stream_ends() {
+    let got = block_on_within(PATIENCE, "stream_blocking(0..1000, 8)", || async {
+        take_all(stream_blocking(0..1000, 8)).await
+    });
+    assert_eq!(
+        got,
+        (0..1000).collect::<Vec<_>>(),
+        "every item, in order, and then the end of the stream ({READ})"
+    );
+}
+
+/// A source whose `next` blocks its thread until a heartbeat task on the runtime has ticked
+/// three more times: only a source read off the runtime's only thread ever sees that.
+struct WaitsForHeartbeats {
+    ticks: Arc<AtomicUsize>,
+    produced: usize,
+}
+
+impl Iterator for WaitsForHeartbeats {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.produced == 5 {
+            return None;
+        }
+        let (start, give_up) = (
+            self.ticks.load(Ordering::SeqCst),
+            Instant::now() + Duration::from_secs(3),
+        );
+        while self.ticks.load(Ordering::SeqCst) < start + 3 {
+            if Instant::now() > give_up {
+                return None; // the heartbeat stopped: end the stream early
+            }
+            thread::sleep(Duration::from_millis(1));
+        }
+        self.produced += 1;
+        Some(self.produced)
+    }
+}
+
+#[test]
+fn the_runtime_keeps_running_while_the_source_blocks() {
+    let got = block_on_within(
+        PATIENCE * 2,
+        "a blocking source beside a heartbeat",
+        || async {
             let ticks = Arc::new(AtomicUsize::new(0));
             let heartbeat = tokio::spawn({
                 let ticks = Arc::clone(&ticks);
@@ -34,44 +76,77 @@ fn a_heartbeat_keeps_ticking_while_the_work_runs() {
                     }
                 }
             });
-            let saw = run_blocking(move || {
-                let (start, give_up) = (
-                    ticks.load(Ordering::SeqCst),
-                    Instant::now() + Duration::from_secs(3),
-                );
-                while ticks.load(Ordering::SeqCst) < start + 5 {
-                    if Instant::now() > give_up {
-                        return false;
-                    }
-                    thread::sleep(Duration::from_millis(1));
-                }
-                true
-            })
-            .await;
+            let source = WaitsForHeartbeats { ticks, produced: 0 };
+            let got = take_all(stream_blocking(source, 2)).await;
             heartbeat.abort();
-            saw
-        });
+            got
+        },
+    );
+    assert_eq!(
+        got,
+        [1, 2, 3, 4, 5],
+        "the stream ended early: the source waited for the runtime's heartbeat, which stopped \
+         while the source blocked the runtime's only thread. Read the source with \
+         tokio::task::spawn_blocking (a tokio::spawn task still runs on the runtime) ({READ})"
+    );
+}
+
+/// A source of 0..100 that counts how many items have been read from it.
+struct Counted {
+    next: usize,
+    read: Arc<AtomicUsize>,
+}
+
+impl Iterator for Counted {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        (self.next < 100).then(|| {
+            self.read.fetch_add(1, Ordering::SeqCst);
+            self.next += 1;
+            self.next - 1
+        })
+    }
+}
+
+#[test]
+fn the_source_is_read_no_faster_than_the_items_are_taken() {
+    const CAPACITY: usize = 4;
+    let worst = block_on_within(PATIENCE, "a slow consumer", || async {
+        let read = Arc::new(AtomicUsize::new(0));
+        let mut stream = stream_blocking(
+            Counted {
+                next: 0,
+                read: Arc::clone(&read),
+            },
+            CAPACITY,
+        );
+        let mut worst = 0;
+        let mut taken = 0;
+        while stream.recv().await.is_some() {
+            taken += 1;
+            // Give a source that does not wait the time to run ahead.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            worst = worst.max(read.load(Ordering::SeqCst) - taken);
+        }
+        worst
+    });
     assert!(
-        saw_the_heartbeat,
-        "the heartbeat stopped while the work ran: the work blocked the runtime's only thread. \
-         Hand it to tokio::task::spawn_blocking ({READ})"
+        worst <= CAPACITY + 1,
+        "the source was read {worst} items ahead of the consumer with a capacity of {CAPACITY}: \
+         use a channel of `capacity` and wait while it is full (blocking_send), so that a slow \
+         consumer slows the source down ({READ})"
     );
 }
 
 #[test]
-fn a_panic_in_the_work_reaches_the_caller_unchanged() {
-    let outcome = panic::catch_unwind(|| {
-        block_on_within(PATIENCE, "run_blocking with panicking work", || {
-            run_blocking(|| -> u8 { panic!("the work failed") })
-        })
+#[should_panic(expected = "capacity")]
+fn a_capacity_of_zero_is_refused() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let _ = stream_blocking(0..3, 0);
     });
-    let message = outcome.map_or_else(
-        |payload| panic_message(&*payload),
-        |_| "no panic at all".into(),
-    );
-    assert_eq!(
-        message, "the work failed",
-        "a panic in the work must reach the caller as it was: \
-         std::panic::resume_unwind(join_error.into_panic()) ({READ})"
-    );
 }

@@ -1,0 +1,43 @@
+//! MISTAKE: the deadline is right, but the semaphore is forgotten: every request starts at once.
+
+use std::time::Duration;
+
+use reqwest::Client;
+use shared::http::fetch;
+use shared::tasks::in_order;
+use tokio::time::{Instant, timeout_at};
+
+/// What happened to one URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    /// The whole body arrived.
+    Done(usize),
+    /// The request failed.
+    Failed(String),
+    /// The deadline came first.
+    TimedOut,
+}
+
+/// One deadline, no limit.
+pub async fn fetch_until(
+    client: &Client,
+    urls: &[String],
+    _limit: usize,
+    deadline: Duration,
+) -> Vec<Fetch> {
+    let end = Instant::now() + deadline;
+    let tasks = urls
+        .iter()
+        .map(|url| {
+            let (client, url) = (client.clone(), url.clone());
+            tokio::spawn(async move {
+                match timeout_at(end, fetch(&client, &url)).await {
+                    Ok(Ok(size)) => Fetch::Done(size),
+                    Ok(Err(error)) => Fetch::Failed(error.to_string()),
+                    Err(_) => Fetch::TimedOut,
+                }
+            })
+        })
+        .collect();
+    in_order(tasks).await
+}
