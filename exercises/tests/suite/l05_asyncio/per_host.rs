@@ -107,11 +107,15 @@ fn results_and_failures_stay_with_their_urls() {
         server.url("/delay/200?bytes=10"),
         server.url("/status/404"),
         server.url("/bytes/20"),
+        server.url("/drip/12?chunks=3&every=20&length=no"),
     ];
     assert_eq!(
         fetch(urls, 2),
-        ["30 bytes", "HTTP 500", "10 bytes", "HTTP 404", "20 bytes"],
-        "each result in the order of the URLs, each failure with its own URL, and a failed \
-         request must give its place back ({READ})"
+        [
+            "30 bytes", "HTTP 500", "10 bytes", "HTTP 404", "20 bytes", "12 bytes"
+        ],
+        "each result in the order of the URLs, each failure with its own URL, a failed request \
+         giving its place back, and each size counted from the body received (the last body \
+         comes in chunks with no Content-Length header) ({READ})"
     );
 }
