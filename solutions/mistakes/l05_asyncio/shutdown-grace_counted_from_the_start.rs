@@ -1,24 +1,12 @@
 //! MISTAKE: starts the grace timer when the jobs start, not when the signal comes: a signal
 //! that comes late finds the grace period long over, and cancels at once.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 
-/// A job.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
-
-/// What happened to the jobs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ShutdownReport {
-    /// Jobs that ran to the end.
-    pub finished: Vec<usize>,
-    /// Jobs that were cancelled.
-    pub cancelled: Vec<usize>,
-}
+pub use solutions::l05_asyncio::shutdown::{Job, ShutdownReport};
 
 fn spawn_all(jobs: Vec<Job>) -> JoinSet<usize> {
     let mut running = JoinSet::new();

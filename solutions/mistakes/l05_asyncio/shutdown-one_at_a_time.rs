@@ -1,22 +1,10 @@
 //! MISTAKE: runs the jobs one after another in this task, checking for the signal between them.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
 
-/// A job.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
-
-/// What happened to the jobs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ShutdownReport {
-    /// Jobs that ran to the end.
-    pub finished: Vec<usize>,
-    /// Jobs that were cancelled.
-    pub cancelled: Vec<usize>,
-}
+pub use solutions::l05_asyncio::shutdown::{Job, ShutdownReport};
 
 /// One job at a time.
 pub async fn run_until_shutdown(

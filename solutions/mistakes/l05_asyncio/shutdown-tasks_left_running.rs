@@ -2,23 +2,11 @@
 //! `JoinHandle` detaches its task, which runs on, unwatched, after the report says it was
 //! cancelled.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
-/// A job.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
-
-/// What happened to the jobs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ShutdownReport {
-    /// Jobs that ran to the end.
-    pub finished: Vec<usize>,
-    /// Jobs reported as cancelled.
-    pub cancelled: Vec<usize>,
-}
+pub use solutions::l05_asyncio::shutdown::{Job, ShutdownReport};
 
 /// Reports without cancelling anything.
 pub async fn run_until_shutdown(

@@ -4,14 +4,7 @@
 use reqwest::Client;
 use tokio::task::JoinSet;
 
-/// The first failure.
-#[derive(Debug)]
-pub struct Failed {
-    /// Its position.
-    pub index: usize,
-    /// Why.
-    pub error: reqwest::Error,
-}
+pub use solutions::l05_asyncio::try_gather::Failed;
 
 /// Never checks the status.
 pub async fn try_fetch_all(client: &Client, urls: &[String]) -> Result<Vec<usize>, Failed> {

@@ -4,14 +4,7 @@
 use reqwest::Client;
 use shared::http::fetch;
 
-/// The first failure.
-#[derive(Debug)]
-pub struct Failed {
-    /// Its position.
-    pub index: usize,
-    /// Why.
-    pub error: reqwest::Error,
-}
+pub use solutions::l05_asyncio::try_gather::Failed;
 
 /// One download at a time.
 pub async fn try_fetch_all(client: &Client, urls: &[String]) -> Result<Vec<usize>, Failed> {

@@ -6,14 +6,7 @@ use reqwest::Client;
 use shared::http::fetch;
 use tokio::sync::mpsc;
 
-/// The first failure.
-#[derive(Debug)]
-pub struct Failed {
-    /// Its position.
-    pub index: usize,
-    /// Why.
-    pub error: reqwest::Error,
-}
+pub use solutions::l05_asyncio::try_gather::Failed;
 
 /// Returns at the first error and leaves the rest running.
 pub async fn try_fetch_all(client: &Client, urls: &[String]) -> Result<Vec<usize>, Failed> {
