@@ -88,8 +88,8 @@ where
     F: Fn() + Sync + Send + 'static,
 {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let executions = std::sync::Arc::new(AtomicUsize::new(0));
-    let counted = std::sync::Arc::clone(&executions);
+    let executions = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&executions);
     loom::model(move || {
         counted.fetch_add(1, Ordering::Relaxed);
         body();
@@ -174,7 +174,10 @@ mod tests {
             assert_eq!(hits.load(Ordering::Relaxed), 2);
         });
         if MODEL_CHECKED {
-            assert!(executions > 1, "two threads interleave in more than one way");
+            assert!(
+                executions > 1,
+                "two threads interleave in more than one way"
+            );
         } else {
             assert_eq!(executions, 1);
         }

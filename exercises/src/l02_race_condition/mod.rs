@@ -1,0 +1,7 @@
+//! Lesson 02: race condition: your exercises.
+
+pub mod init_once;
+pub mod publish;
+pub mod tickets;
+pub mod transfer;
+pub mod withdraw;
