@@ -12,7 +12,6 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::thread;
-use std::time::Duration;
 
 use rayon::prelude::*;
 use shared::lesson::Env;
@@ -126,9 +125,9 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
                 .text("exact", if got == expected { "yes" } else { "NO" })
                 .wall(wall)
                 .ratio("vs_fastest", shared::timing::speedup(wall, fastest))
-                .duration(
-                    "per_increment",
-                    Duration::from_secs_f64(wall.as_secs_f64() / expected.max(1) as f64),
+                .text(
+                    "ns_per_increment",
+                    format!("{:.2}", wall.as_secs_f64() * 1e9 / expected.max(1) as f64),
                 )
         })
         .collect();

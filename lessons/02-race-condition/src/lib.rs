@@ -65,8 +65,8 @@ pub struct Flags {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(2..=64))]
     pub threads: u16,
 
-    /// Increments per thread in sections 2, 3 and 6
-    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1_000..=100_000_000))]
+    /// Increments per thread in sections 3 and 6; section 2 races a tenth of it, then longer runs
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, value_parser = clap::value_parser!(u64).range(1_000..=10_000_000))]
     pub increments: u64,
 
     /// Rounds of each race in section 2 [default: 5, or 3 with --quick]

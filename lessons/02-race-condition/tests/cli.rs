@@ -16,6 +16,7 @@ fn bad_lesson_flags_are_usage_errors() {
             &["--threads", "many"],
             &["--increments", "10"],
             &["--increments", "-5"],
+            &["--increments", "20000000"],
             &["--rounds", "0"],
             &["--rounds", "1000"],
         ],
