@@ -202,8 +202,8 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
          may finish in that time. A loss of a whole thread's work at once (exactly the short \
          size, or a multiple of it) is one thread that read the counter, was held up while \
          another ran its entire loop, then wrote its stale value over all of it. The longer \
-         loops overlap, and lose updates every round. A race needs overlap; a test that \
-         never overlaps proves nothing.",
+         loops have far more chances to overlap. A race needs overlap: a test whose threads \
+         never overlap proves nothing.",
     );
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! Lesson 02: race condition: the reference answers.
+//! Lesson 02: race conditions: the reference answers, written against `shared::sync`, so the
+//! same code runs on std and under the model checker.
 
 pub mod init_once;
 pub mod publish;
