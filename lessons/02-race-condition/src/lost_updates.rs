@@ -36,7 +36,31 @@ pub trait RacyCounter: Sync {
 }
 
 // ANCHOR: load_then_store
-/// Loads, then stores: each operation is atomic, the pair is not.
+/// Adds 1, `times` times, with a load and then a store: each is atomic, the pair is not.
+pub fn add_load_then_store(counter: &AtomicU64, times: u64) {
+    for _ in 0..times {
+        let seen = black_box(counter.load(Ordering::Relaxed));
+        // Another thread may load the same value here, and both store seen + 1.
+        counter.store(seen + 1, Ordering::Relaxed);
+    }
+}
+// ANCHOR_END: load_then_store
+
+// ANCHOR: locked_twice
+/// Adds 1, `times` times, locking once to read and again to write.
+pub fn add_locked_twice(counter: &Mutex<u64>, times: u64) {
+    for _ in 0..times {
+        let seen = *counter.lock().unwrap_or_else(PoisonError::into_inner);
+        // The guard was dropped at the end of the statement above: the lock is free here.
+        *counter.lock().unwrap_or_else(PoisonError::into_inner) = seen + 1;
+    }
+}
+// ANCHOR_END: locked_twice
+
+/// [`add_load_then_store`] on a counter of its own. (`black_box` there stands for any work
+/// between the read and the write. Without it the optimiser fuses the pair into one x86 `inc`
+/// instruction: still racy between two cores, but never split by a thread switch, so the race
+/// would hide on a busy machine whose threads take turns on one core.)
 #[derive(Debug, Default)]
 pub struct LoadThenStore(AtomicU64);
 
@@ -46,15 +70,7 @@ impl RacyCounter for LoadThenStore {
     }
 
     fn add(&self, times: u64) {
-        for _ in 0..times {
-            // `black_box` stands for any work between the read and the write. Without it the
-            // optimiser fuses the pair into one x86 `inc` instruction: still racy between two
-            // cores, but never split by a thread switch, so the race would hide on a busy
-            // machine whose threads take turns on one core.
-            let seen = black_box(self.0.load(Ordering::Relaxed));
-            // Another thread may load the same value here, and both store seen + 1.
-            self.0.store(seen + 1, Ordering::Relaxed);
-        }
+        add_load_then_store(&self.0, times);
     }
 
     fn get(&self) -> u64 {
@@ -70,10 +86,8 @@ impl RacyCounter for LoadThenStore {
         increments * 10
     }
 }
-// ANCHOR_END: load_then_store
 
-// ANCHOR: locked_twice
-/// Locks to read, unlocks, locks again to write.
+/// [`add_locked_twice`] on a counter of its own.
 #[derive(Debug, Default)]
 pub struct LockedTwice(Mutex<u64>);
 
@@ -83,11 +97,7 @@ impl RacyCounter for LockedTwice {
     }
 
     fn add(&self, times: u64) {
-        for _ in 0..times {
-            let seen = *self.0.lock().unwrap_or_else(PoisonError::into_inner);
-            // The guard was dropped at the end of the statement above: the lock is free.
-            *self.0.lock().unwrap_or_else(PoisonError::into_inner) = seen + 1;
-        }
+        add_locked_twice(&self.0, times);
     }
 
     fn get(&self) -> u64 {
@@ -102,7 +112,6 @@ impl RacyCounter for LockedTwice {
         increments
     }
 }
-// ANCHOR_END: locked_twice
 
 /// One round's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,14 +170,13 @@ pub fn race(
 // ANCHOR_END: rounds
 
 /// One race at one size, summarised over its rounds.
-fn summary(counter: &dyn RacyCounter, increments: u64, rounds: &[Round]) -> Record {
+fn summary(counter: &dyn RacyCounter, threads: usize, increments: u64, rounds: &[Round]) -> Record {
     let lost: Vec<String> = rounds
         .iter()
         .map(|round| round.lost().to_string())
         .collect();
     let losing = rounds.iter().filter(|round| round.lost() > 0).count();
-    Record::new(format!("{}, {increments} each", counter.name()))
-        .count("expected", rounds.first().map_or(0, |round| round.expected))
+    Record::new(format!("{}, {threads} × {increments}", counter.name()))
         .text("lost_in_each_round", lost.join(", "))
         .text("rounds_losing", format!("{losing} of {}", rounds.len()))
 }
@@ -191,7 +199,7 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     for counter in counters {
         for each in [short, counter.long_run(increments)] {
             let results = race(counter, threads, each, rounds)?;
-            records.push(summary(counter, each, &results));
+            records.push(summary(counter, threads, each, &results));
         }
     }
     report.results(&records);

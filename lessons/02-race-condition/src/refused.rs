@@ -38,22 +38,22 @@ pub struct Refusal {
 /// The three attempts of this module's doctests.
 pub const REFUSALS: [Refusal; 3] = [
     Refusal {
-        attempt: "scoped threads doing counter += 1",
+        attempt: "scoped threads, counter += 1",
         error: "E0499",
-        says: "`counter` borrowed as mutable twice",
-        fix: "an atomic or a Mutex (3)",
+        says: "two mutable borrows",
+        fix: "atomic or Mutex (3)",
     },
     Refusal {
-        attempt: "thread::spawn borrowing counter",
+        attempt: "thread::spawn borrowing it",
         error: "E0373",
-        says: "closure may outlive the function",
-        fix: "Arc, or scoped threads (3)",
+        says: "closure may outlive function",
+        fix: "Arc, scoped threads (3)",
     },
     Refusal {
-        attempt: "a static mut COUNTER",
+        attempt: "static mut COUNTER",
         error: "E0133",
-        says: "use of mutable static is unsafe",
-        fix: "a static AtomicU64 (6)",
+        says: "mutable static is unsafe",
+        fix: "static AtomicU64 (6)",
     },
 ];
 
