@@ -79,6 +79,9 @@ mod under_the_model {
                     &message[FOUND.len()..].trim_start()
                 )
             }
+            Err(ModelFailure::Panicked(message)) if message.starts_with("not yet implemented") => {
+                panic!("{message} ({read})")
+            }
             Err(ModelFailure::Panicked(message)) => panic!(
                 "the model checker found an interleaving in which the code panicked: {message} \
                  ({read})"

@@ -26,6 +26,14 @@ mod on_threads {
             (Some(70), Some(80)),
             "30 from account 0 to account 1 ({READ})"
         );
+        assert_eq!(bank.transfer(1, 0, 20), Ok(()));
+        assert_eq!(
+            (bank.balance(0), bank.balance(1)),
+            (Some(90), Some(60)),
+            "then 20 from account 1 back to account 0: the money goes from `from` to `to`, \
+             whichever account is locked first ({READ})"
+        );
+        assert_eq!(bank.transfer(0, 1, 20), Ok(()));
         assert_eq!(
             bank.transfer(1, 0, 100),
             Err(TransferError::Insufficient {
