@@ -17,6 +17,7 @@
 //! | [`instruments`] | gauges, rendezvous, barriers, transcripts and deadline guards: proof without clocks |
 //! | [`program`] | checks of a lesson program as a user runs it, for lesson tests |
 //! | [`memory`] | resident memory of this process or another, to compare threads, tasks and processes |
+//! | [`sync`] | std's threads, locks and atomics, or loom's under the `model` feature: code checked under every interleaving |
 
 use std::fmt;
 
@@ -29,6 +30,7 @@ pub mod memory;
 pub mod program;
 pub mod report;
 pub mod server;
+pub mod sync;
 pub mod table;
 pub mod tasks;
 pub mod timeline;

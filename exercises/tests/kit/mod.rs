@@ -5,6 +5,7 @@
 //! mistake) as `super::subject`, never by a fixed path, so the same file tests all three.
 
 pub mod cases;
+pub mod race;
 
 use std::fmt;
 use std::time::Duration;

@@ -1,0 +1,96 @@
+//! Lesson 02: transfers between accounts, without deadlock.
+//!
+//! A deadlock needs a cycle: a thread holding A and waiting for B while another holds B and
+//! waits for A. If every thread takes locks in one global order (here, by account index), no
+//! cycle can form: whoever holds the higher lock already holds the lower one, so the thread
+//! waiting for the lower one holds nothing the other needs.
+//!
+//! `total` takes every lock, in the same order, and holds them all while it sums: a snapshot
+//! of one moment. Summing one account at a time could count a transfer's money on both sides,
+//! or on neither.
+
+use shared::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Why a transfer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransferError {
+    /// There is no account with this index.
+    NoSuchAccount(usize),
+    /// The source account holds less than the amount.
+    Insufficient {
+        /// What the source account holds.
+        balance: u64,
+        /// What the transfer asked for.
+        amount: u64,
+    },
+}
+
+/// Accounts, each behind its own lock.
+#[derive(Debug)]
+pub struct Bank {
+    accounts: Vec<Mutex<u64>>,
+}
+
+impl Bank {
+    /// A bank whose account `i` holds `balances[i]`.
+    pub fn new(balances: &[u64]) -> Self {
+        Self {
+            accounts: balances
+                .iter()
+                .map(|&balance| Mutex::new(balance))
+                .collect(),
+        }
+    }
+
+    fn account(&self, index: usize) -> Result<&Mutex<u64>, TransferError> {
+        self.accounts
+            .get(index)
+            .ok_or(TransferError::NoSuchAccount(index))
+    }
+
+    /// Moves `amount` from account `from` to account `to`.
+    pub fn transfer(&self, from: usize, to: usize, amount: u64) -> Result<(), TransferError> {
+        let (source, target) = (self.account(from)?, self.account(to)?);
+        if from == to {
+            // One lock: locking it twice would wait for ourselves forever.
+            return check(*lock(source), amount);
+        }
+        // The lower index first, whichever direction the money goes.
+        let (mut source, mut target) = if from < to {
+            let source = lock(source);
+            (source, lock(target))
+        } else {
+            let target = lock(target);
+            (lock(source), target)
+        };
+        check(*source, amount)?;
+        *source -= amount;
+        *target += amount;
+        Ok(())
+    }
+
+    /// One account's balance.
+    pub fn balance(&self, account: usize) -> Option<u64> {
+        self.account(account).ok().map(|balance| *lock(balance))
+    }
+
+    /// The sum of all balances, at one moment.
+    pub fn total(&self) -> u64 {
+        // Every lock, in index order, all held until the sum is done.
+        let all: Vec<MutexGuard<'_, u64>> = self.accounts.iter().map(lock).collect();
+        all.iter().map(|balance| **balance).sum()
+    }
+}
+
+/// A balance is a plain number, whole after any panic: a poisoned lock is still usable.
+fn lock(account: &Mutex<u64>) -> MutexGuard<'_, u64> {
+    account.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn check(balance: u64, amount: u64) -> Result<(), TransferError> {
+    if balance < amount {
+        Err(TransferError::Insufficient { balance, amount })
+    } else {
+        Ok(())
+    }
+}
