@@ -90,6 +90,9 @@ pub fn show(workspace: &Path) -> Result<(), String> {
     };
     let statuses = statuses(&catalog, &runs);
     print_table(&catalog, &statuses);
+    for warning in unseen_by_the_model(workspace, &catalog) {
+        println!("\n⚠ {warning}");
+    }
     let done = statuses.iter().filter(|s| s.complete()).count();
     println!("\nDone: {done} of {} exercises.", statuses.len());
     match statuses.iter().find(|s| !s.complete()) {
@@ -97,6 +100,39 @@ pub fn show(workspace: &Path) -> Result<(), String> {
         None => print!("{}", all_done(workspace, &catalog)),
     }
     Ok(())
+}
+
+/// Lines of the learner's code in model-checked lessons that use `std::sync` or `std::thread`
+/// directly: the model checker only sees what goes through `shared::sync`, so such code would
+/// pass its model tests unexamined.
+pub fn unseen_by_the_model(workspace: &Path, catalog: &Catalog) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for lesson in catalog.lessons.iter().filter(|l| l.model_checked) {
+        let dir = workspace.join("exercises/src").join(&lesson.module);
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            for (number, line) in (1..).zip(text.lines()) {
+                let code = line.split("//").next().unwrap_or_default();
+                if code.contains("std::sync") || code.contains("std::thread") {
+                    warnings.push(format!(
+                        "exercises/src/{}/{}:{number} uses std directly: the model checker cannot \
+                         see it, so its model tests prove nothing. Use shared::sync instead.",
+                        lesson.module,
+                        file.file_name().unwrap_or_default().to_string_lossy()
+                    ));
+                }
+            }
+        }
+    }
+    warnings
 }
 
 /// What to tell a learner whose tests did not run: the compiler's first errors, in a few lines.
@@ -250,6 +286,27 @@ mod tests {
                 ("Beyond one machine", "beyond.md")
             ]
         );
+    }
+
+    #[test]
+    fn code_the_model_checker_cannot_see_is_pointed_out() {
+        let root = std::env::temp_dir().join(format!("progress-model-{}", std::process::id()));
+        let lesson = root.join("exercises/src/l02_x");
+        fs::create_dir_all(&lesson).unwrap();
+        fs::write(
+            lesson.join("a.rs"),
+            "//! not std::sync::Mutex, in a comment\nuse shared::sync::Mutex;\n",
+        )
+        .unwrap();
+        fs::write(lesson.join("b.rs"), "use std::sync::Mutex; // oops\n").unwrap();
+        let catalog = Catalog::parse(
+            "[[lesson]]\nmodule = \"l02_x\"\ntitle = \"L2\"\nchapter = \"x.md\"\nmodel_checked = true\n",
+        )
+        .unwrap();
+        let warnings = unseen_by_the_model(&root, &catalog);
+        fs::remove_dir_all(&root).unwrap();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("exercises/src/l02_x/b.rs:1 uses std"), "{warnings:?}");
     }
 
     #[test]
