@@ -13,5 +13,6 @@
 //! green run there shows that every test can pass; read them when you are done, or truly stuck.
 
 pub mod l01_threading;
+pub mod l04_futures;
 pub mod l05_asyncio;
 pub mod warmup;

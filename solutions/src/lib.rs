@@ -5,5 +5,6 @@
 //! built the way it is, and what the tempting wrong version would do.
 
 pub mod l01_threading;
+pub mod l04_futures;
 pub mod l05_asyncio;
 pub mod warmup;

@@ -12,5 +12,6 @@
 //! flight), and anything that could hang runs under a timeout guard that fails with a message.
 
 mod l01_threading;
+mod l04_futures;
 mod l05_asyncio;
 mod warmup;
