@@ -73,6 +73,8 @@ impl Executor {
         }
     }
 
+    // ANCHOR_END: executor
+
     /// Chooses what dropping the executor does with queued tasks.
     pub fn on_drop(mut self, shutdown: Shutdown) -> Self {
         self.on_drop = shutdown;
@@ -84,6 +86,7 @@ impl Executor {
         self.workers.len()
     }
 
+    // ANCHOR: submit
     /// Queues `task` for the next free worker and returns its handle at once.
     pub fn submit<T, F>(&self, task: F) -> Handle<T>
     where
@@ -107,7 +110,9 @@ impl Executor {
             .expect("the executor keeps a receiver, so the queue cannot be disconnected");
         Handle::new(slot)
     }
+    // ANCHOR_END: submit
 
+    // ANCHOR: map
     /// Submits `f(input)` for every input at once, then returns their outcomes in input
     /// order, each as soon as it and those before it are done: Python's `Executor.map`.
     pub fn map<A, T, F>(&self, f: F, inputs: impl IntoIterator<Item = A>) -> InOrder<T>
@@ -129,6 +134,7 @@ impl Executor {
             handles: handles.into_iter(),
         }
     }
+    // ANCHOR_END: map
 
     /// Shuts down now: closes the queue, deals with the queued tasks as `how` says, and waits
     /// for every worker to finish its current task and exit.
@@ -138,6 +144,7 @@ impl Executor {
     }
 }
 
+// ANCHOR: drop
 impl Drop for Executor {
     fn drop(&mut self) {
         drop(self.queue.take()); // closes the queue: workers stop once it is empty
@@ -151,11 +158,23 @@ impl Drop for Executor {
         }
     }
 }
-// ANCHOR_END: executor
+
+/// Travels with a queued task. If the task is dropped without ever running (the queue was
+/// drained at shutdown), this marks its handle cancelled, so nobody waits for it forever.
+/// After the task has run, the cancel is a no-op.
+struct CancelIfUnrun<T>(Arc<Slot<T>>);
+
+impl<T> Drop for CancelIfUnrun<T> {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+// ANCHOR_END: drop
 
 /// The iterator [`Executor::map`] returns: each task's outcome, in input order, waiting for
 /// each in turn. The tasks were all submitted before it was made.
 #[derive(Debug)]
+#[must_use = "the tasks are submitted; read their outcomes, or a failure goes unseen"]
 pub struct InOrder<T> {
     handles: std::vec::IntoIter<Handle<T>>,
 }
@@ -169,17 +188,6 @@ impl<T> Iterator for InOrder<T> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.handles.size_hint()
-    }
-}
-
-/// Travels with a queued task. If the task is dropped without ever running (the queue was
-/// drained at shutdown), this marks its handle cancelled, so nobody waits for it forever.
-/// After the task has run, the cancel is a no-op.
-struct CancelIfUnrun<T>(Arc<Slot<T>>);
-
-impl<T> Drop for CancelIfUnrun<T> {
-    fn drop(&mut self) {
-        self.0.cancel();
     }
 }
 

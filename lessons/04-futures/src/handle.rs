@@ -8,6 +8,7 @@
 
 use std::fmt;
 use std::mem;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Why a task has no value: it panicked, or it was cancelled before it started. (A task that
@@ -118,7 +119,9 @@ impl<T> Slot<T> {
         drop(state);
         self.settled.notify_all();
         for callback in callbacks {
-            callback();
+            // A callback's panic must not end the worker that runs it; as in Python, it is
+            // reported (by the panic hook, on stderr) and otherwise ignored.
+            let _ = panic::catch_unwind(AssertUnwindSafe(callback));
         }
     }
 }
@@ -165,7 +168,8 @@ impl<T> Handle<T> {
 
     /// Runs `callback` once the task is done, on the thread that finished it (a worker, or
     /// whoever cancelled it), or at once on this thread if it is done already. Python's
-    /// `add_done_callback`; [`crate::as_completed`] is built on it.
+    /// `add_done_callback`; [`crate::as_completed`] is built on it. A callback that panics
+    /// is reported on stderr and otherwise ignored, so the worker carries on.
     pub fn when_done(&self, callback: impl FnOnce() + Send + 'static) {
         let mut state = self.slot.state();
         if matches!(state.stage, Stage::Done(_)) {
@@ -236,5 +240,20 @@ mod tests {
         });
         assert_eq!(calls.load(Ordering::SeqCst), 2);
         assert_eq!(format!("{handle:?}"), r#"Handle { stage: "finished" }"#);
+    }
+
+    #[test]
+    fn a_panicking_callback_does_not_stop_the_others() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let slot = Slot::queued();
+        let handle = Handle::new(Arc::clone(&slot));
+        handle.when_done(|| panic!("a broken callback"));
+        let counter = Arc::clone(&calls);
+        handle.when_done(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        slot.finish(Ok(()));
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        assert_eq!(handle.result(), Ok(()));
     }
 }

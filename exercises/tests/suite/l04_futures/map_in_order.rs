@@ -121,7 +121,7 @@ fn exactly_the_requested_number_of_calls_run_at_once() {
 
 #[test]
 fn f_may_borrow_and_workers_may_outnumber_inputs() {
-    let words = vec!["futures".to_string(), "map".into(), "in order".into()];
+    let words = ["futures".to_string(), "map".into(), "in order".into()];
     let lengths = map_in_order(vec![2, 0, 1], 8, |i: usize| words[i].len());
     assert_eq!(lengths, [8, 7, 3], "({READ})");
 }
