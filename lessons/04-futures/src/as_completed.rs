@@ -36,7 +36,7 @@ pub fn as_completed<T: Send + 'static>(
     }
 }
 
-/// The iterator [`as_completed`] returns.
+/// The iterator [`as_completed()`] returns.
 #[derive(Debug)]
 pub struct AsCompleted<T> {
     handles: Vec<Option<Handle<T>>>,

@@ -304,7 +304,25 @@ mod tests {
             });
             let queued: Vec<_> = (0..3).map(|_| pool.submit(|| ())).collect();
             running.recv_timeout(PATIENCE).unwrap();
-            let releaser = thread::spawn(move || release.send(()).unwrap());
+            let (settled, all_settled) = bounded::<()>(3);
+            for handle in &queued {
+                let settled = settled.clone();
+                handle.when_done(move || {
+                    let _ = settled.send(());
+                });
+            }
+            // The busy task ends only once the drop has done its part: with `CancelQueued`,
+            // cancelled every queued task (the busy worker cannot have run them).
+            let releaser = thread::spawn(move || {
+                if how == Shutdown::CancelQueued {
+                    for _ in 0..3 {
+                        all_settled
+                            .recv_timeout(PATIENCE)
+                            .expect("the drop did not cancel the queued tasks");
+                    }
+                }
+                release.send(()).unwrap();
+            });
             within(PATIENCE, "dropping the executor", move || drop(pool));
             releaser.join().unwrap();
             assert_eq!(busy.result(), Ok(()), "{how:?}: the running task finishes");

@@ -168,7 +168,7 @@ impl<T> Handle<T> {
 
     /// Runs `callback` once the task is done, on the thread that finished it (a worker, or
     /// whoever cancelled it), or at once on this thread if it is done already. Python's
-    /// `add_done_callback`; [`crate::as_completed`] is built on it. A callback that panics
+    /// `add_done_callback`; [`crate::as_completed()`] is built on it. A callback that panics
     /// is reported on stderr and otherwise ignored, so the worker carries on.
     pub fn when_done(&self, callback: impl FnOnce() + Send + 'static) {
         let mut state = self.slot.state();

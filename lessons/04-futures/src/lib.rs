@@ -3,7 +3,7 @@
 //! Python's `concurrent.futures`, done in Rust. The lesson's own [`Executor`] has the shape of
 //! `ThreadPoolExecutor`: [`Executor::submit`] returns a [`Handle`] (Python's `Future`) whose
 //! `result()` waits for the task; [`Executor::map`] gives results in input order;
-//! [`as_completed`] gives them in the order the tasks finish; dropping the executor is the
+//! [`as_completed()`] gives them in the order the tasks finish; dropping the executor is the
 //! `with` block's exit. A task's panic becomes an error at `result()`, and the pool serves on.
 //! For CPU-bound work, rayon plays the part of `ProcessPoolExecutor`: every core, one process.
 //!

@@ -23,7 +23,9 @@ fn results_come_back_in_input_order_while_calls_finish_in_reverse() {
     std::thread::spawn(move || {
         let results = map_in_order(vec![0usize, 1, 2], 3, |n| {
             started.send(n).unwrap();
-            let _ = opened[n].recv_timeout(STUCK);
+            // Longer than the test waits for a start, so a call that holds up the others cannot
+            // time out in time to let the next one start.
+            let _ = opened[n].recv_timeout(PATIENCE);
             finished.send(n).unwrap();
             n * 10
         });
@@ -130,8 +132,9 @@ fn f_may_borrow_and_workers_may_outnumber_inputs() {
 fn no_inputs_no_results() {
     let results = within(
         PATIENCE,
-        "map_in_order of no inputs (do the workers' loops end when the queue is empty and \
-         closed?)",
+        "map_in_order of no inputs (is every Sender dropped? the queue's, so that the \
+         workers' loops end, and your own copy of the results' Sender, so that reading the \
+         results ends)",
         || map_in_order(Vec::<u8>::new(), 2, |n| n),
     );
     assert!(results.is_empty(), "({READ})");
