@@ -65,8 +65,8 @@ impl Pool {
     {
         let (done, outcome) = channel::bounded(1);
         let job: Job = Box::new(move || {
-            // `AssertUnwindSafe`: the task's state is dropped with it, so nobody can see it
-            // half-updated after the panic.
+            // `AssertUnwindSafe`: the task's own data is dropped with it, and a lock it held is
+            // poisoned, so a panic leaves nothing half-updated that others could trust.
             let result =
                 panic::catch_unwind(AssertUnwindSafe(task)).map_err(|payload| TaskPanicked {
                     message: panic_message(&*payload),
