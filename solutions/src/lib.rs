@@ -6,5 +6,6 @@
 
 pub mod l01_threading;
 pub mod l02_race_condition;
+pub mod l04_futures;
 pub mod l05_asyncio;
 pub mod warmup;

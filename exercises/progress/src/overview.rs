@@ -306,7 +306,10 @@ mod tests {
         let warnings = unseen_by_the_model(&root, &catalog);
         fs::remove_dir_all(&root).unwrap();
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].starts_with("exercises/src/l02_x/b.rs:1 uses std"), "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("exercises/src/l02_x/b.rs:1 uses std"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

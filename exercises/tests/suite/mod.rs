@@ -13,5 +13,6 @@
 
 mod l01_threading;
 mod l02_race_condition;
+mod l04_futures;
 mod l05_asyncio;
 mod warmup;
