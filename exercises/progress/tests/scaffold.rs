@@ -1,16 +1,18 @@
 //! The scaffolding commands, run in a copy of the workspace: an exercise in a new lesson, and a
 //! mistake for it, pass `verify` as they are written, with no manual edit.
 //!
-//! The copy lives in `target/scaffold-check/` with a target directory of its own, kept between
-//! runs: the first run compiles the dependencies once (a few minutes on two cores), later runs
-//! only the workspace's own crates. Copies keep modification times, so unchanged files stay
-//! fresh for cargo.
+//! The copy lives in `target/scaffold-check/`. A `.cargo/config.toml` in it sends cargo's
+//! intermediate artifacts to the workspace's own build directory, so dependencies already built
+//! there with the same features are reused, and its final artifacts (binaries) to a target
+//! directory of its own, so nothing of the real workspace is overwritten. Copies keep
+//! modification times, so unchanged files stay fresh for cargo from one run to the next.
 
 #![cfg(unix)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use progress::verify::{self, Options};
 use progress::{scaffold, workspace};
 
 const EXERCISE: &str = "l99_scaffold_check::first";
@@ -21,6 +23,7 @@ fn a_scaffolded_exercise_and_mistake_pass_verify_untouched() {
     let scratch = root.join("target/scaffold-check");
     let copy = scratch.join("workspace");
     copy_sources(&root, &copy);
+    configure_cargo(&copy, &build_dir(&root), &scratch.join("target"));
 
     let made = scaffold::new_exercise(&copy, EXERCISE).expect("new");
     assert!(
@@ -30,28 +33,36 @@ fn a_scaffolded_exercise_and_mistake_pass_verify_untouched() {
     let mistake = scaffold::new_mistake(&copy, EXERCISE, "left_as_the_stub").expect("new-mistake");
     assert!(mistake.contains("first-left_as_the_stub.rs"), "{mistake}");
 
-    let verify = Command::new(workspace::cargo())
-        .current_dir(&copy)
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
-        .env("COURSE_WORKSPACE", &copy)
-        .args(["run", "-q", "-p", "exercises", "--", "verify"])
-        .args(["--exercise", EXERCISE, "--mistake-runs", "1"])
-        .output()
-        .expect("cargo runs");
-    let said = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&verify.stdout),
-        String::from_utf8_lossy(&verify.stderr)
+    let options = Options {
+        mistake_runs: 1,
+        exercise: Some(EXERCISE.to_string()),
+        jobs: 2,
+    };
+    assert_eq!(
+        verify::run(&copy, &options),
+        Ok(()),
+        "verify refused the scaffolded exercise and mistake (its report is above)"
     );
-    assert!(
-        verify.status.success(),
-        "verify refused the scaffold:\n{said}"
+}
+
+/// Where this workspace's cargo keeps its intermediate artifacts.
+fn build_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_BUILD_BUILD_DIR")
+        .or_else(|| std::env::var_os("CARGO_TARGET_DIR"))
+        .map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+/// Points cargo, run in the copy, at the shared build directory and a target directory of its
+/// own.
+fn configure_cargo(copy: &Path, build_dir: &Path, target_dir: &Path) {
+    let config = copy.join(".cargo");
+    std::fs::create_dir_all(&config).expect("make .cargo in the copy");
+    let text = format!(
+        "[build]\nbuild-dir = {:?}\ntarget-dir = {:?}\n",
+        build_dir.display().to_string(),
+        target_dir.display().to_string()
     );
-    assert!(said.contains("everything holds"), "{said}");
-    assert!(
-        said.contains("l99_scaffold_check::first (left as the stub): caught by gives_the_answer"),
-        "{said}"
-    );
+    std::fs::write(config.join("config.toml"), text).expect("write the copy's cargo config");
 }
 
 /// A fresh copy of the workspace's sources (everything but `target` and `.git`).
