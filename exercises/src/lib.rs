@@ -13,5 +13,7 @@
 //! green run there shows that every test can pass; read them when you are done, or truly stuck.
 
 pub mod l01_threading;
+#[cfg(unix)]
+pub mod l03_multiprocessing;
 pub mod l05_asyncio;
 pub mod warmup;

@@ -17,6 +17,8 @@
 //! | [`instruments`] | gauges, rendezvous, barriers, transcripts and deadline guards: proof without clocks |
 //! | [`program`] | checks of a lesson program as a user runs it, for lesson tests |
 //! | [`memory`] | resident memory of this process or another, to compare threads, tasks and processes |
+//! | `worker` | worker processes: this program started again in a worker role, and a ledger of them (Unix) |
+//! | `shm` | atomic counters in memory shared between processes, anonymous or named (Unix) |
 
 use std::fmt;
 
@@ -29,12 +31,16 @@ pub mod memory;
 pub mod program;
 pub mod report;
 pub mod server;
+#[cfg(unix)]
+pub mod shm;
 pub mod table;
 pub mod tasks;
 pub mod timeline;
 pub mod timing;
 #[cfg(feature = "tls")]
 pub mod tls;
+#[cfg(unix)]
+pub mod worker;
 pub mod workload;
 
 /// A figure this platform cannot provide, and why: returned instead of a made-up number, so a

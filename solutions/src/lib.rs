@@ -5,5 +5,7 @@
 //! built the way it is, and what the tempting wrong version would do.
 
 pub mod l01_threading;
+#[cfg(unix)]
+pub mod l03_multiprocessing;
 pub mod l05_asyncio;
 pub mod warmup;

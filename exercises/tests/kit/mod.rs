@@ -5,6 +5,8 @@
 //! mistake) as `super::subject`, never by a fixed path, so the same file tests all three.
 
 pub mod cases;
+#[cfg(unix)]
+pub mod workers;
 
 use std::fmt;
 use std::time::Duration;

@@ -12,5 +12,7 @@
 //! flight), and anything that could hang runs under a timeout guard that fails with a message.
 
 mod l01_threading;
+#[cfg(unix)]
+mod l03_multiprocessing;
 mod l05_asyncio;
 mod warmup;
