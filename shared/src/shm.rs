@@ -51,6 +51,7 @@ unsafe impl Send for SharedAtomics {}
 unsafe impl Sync for SharedAtomics {}
 
 impl SharedAtomics {
+    // ANCHOR: anonymous
     /// An anonymous shared block of `len` counters. Children forked *after* this call see the
     /// same memory; a program started with `Command` does not (it has no name to find it by).
     pub fn anonymous(len: usize) -> io::Result<Self> {
@@ -72,6 +73,7 @@ impl SharedAtomics {
             owns_name: false,
         })
     }
+    // ANCHOR_END: anonymous
 
     /// A new named block of `len` counters, all zero. Give [`SharedAtomics::name`] to other
     /// processes so they can [`SharedAtomics::open_named`] it.
@@ -120,6 +122,7 @@ impl SharedAtomics {
     }
 }
 
+// ANCHOR: deref
 impl Deref for SharedAtomics {
     type Target = [AtomicU64];
 
@@ -133,6 +136,7 @@ impl Deref for SharedAtomics {
         unsafe { std::slice::from_raw_parts(self.start.as_ptr(), self.len) }
     }
 }
+// ANCHOR_END: deref
 
 impl Drop for SharedAtomics {
     fn drop(&mut self) {
@@ -195,9 +199,17 @@ mod tests {
         let opened = SharedAtomics::open_named(&name).unwrap();
         assert_eq!(opened.len(), 3);
         opened[2].fetch_add(42, Ordering::Relaxed);
-        assert_eq!(created[2].load(Ordering::Relaxed), 42, "one memory, two views");
+        assert_eq!(
+            created[2].load(Ordering::Relaxed),
+            42,
+            "one memory, two views"
+        );
         drop(created);
-        assert_eq!(opened[2].load(Ordering::Relaxed), 42, "an open view outlives the name");
+        assert_eq!(
+            opened[2].load(Ordering::Relaxed),
+            42,
+            "an open view outlives the name"
+        );
         assert!(
             SharedAtomics::open_named(&name).is_err(),
             "the creator removes the name"

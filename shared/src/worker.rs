@@ -144,7 +144,9 @@ impl WorkerProgram {
     /// process's. The worker is in the ledger until it is waited for.
     pub fn start(&self) -> io::Result<Worker> {
         if self.ledger.closed.load(Ordering::SeqCst) {
-            return Err(io::Error::other("this worker program is closed: no more workers"));
+            return Err(io::Error::other(
+                "this worker program is closed: no more workers",
+            ));
         }
         let mut entries = lock(&self.ledger.entries);
         if let Some(limit) = *lock(&self.ledger.limit)
@@ -343,8 +345,8 @@ mod tests {
 
     #[test]
     fn the_marker_hides_what_comes_before_it() {
-        let program = shell("printf 'header ... '; echo; echo READY; echo served")
-            .after_marker("READY");
+        let program =
+            shell("printf 'header ... '; echo; echo READY; echo served").after_marker("READY");
         let mut worker = program.start().unwrap();
         let mut text = String::new();
         worker
@@ -389,7 +391,13 @@ mod tests {
         let program = shell("exit 3").at_most(1);
         let mut first = program.start().unwrap();
         assert_eq!(first.wait().unwrap().code(), Some(3));
-        assert!(program.start().unwrap_err().to_string().contains("more than 1"));
+        assert!(
+            program
+                .start()
+                .unwrap_err()
+                .to_string()
+                .contains("more than 1")
+        );
         let closed = shell("true");
         closed.close();
         assert!(closed.start().is_err());

@@ -71,7 +71,9 @@ pub struct TestWorkers {
 
 /// The worker program of the calling test; see the module's documentation. In a worker
 /// process this never returns: it runs `serve` and exits.
-pub fn program(mut serve: impl FnMut(&mut dyn BufRead, &mut dyn Write) -> io::Result<()>) -> TestWorkers {
+pub fn program(
+    mut serve: impl FnMut(&mut dyn BufRead, &mut dyn Write) -> io::Result<()>,
+) -> TestWorkers {
     let test = std::thread::current()
         .name()
         .expect("call kit::workers::program at the start of the #[test] function, on its thread")
@@ -185,7 +187,9 @@ fn serve_and_exit(serve: Serve<'_>) -> ! {
     let mut stdout = io::stdout().lock();
     let _ = write!(stdout, "\n{MARKER}\n");
     let _ = stdout.flush();
-    let meeting = std::env::var(MEETING).ok().and_then(|spec| Meeting::join(&spec));
+    let meeting = std::env::var(MEETING)
+        .ok()
+        .and_then(|spec| Meeting::join(&spec));
     let mut meet_before_answer = None;
     if let Some(meeting) = meeting {
         if meeting.at_start {

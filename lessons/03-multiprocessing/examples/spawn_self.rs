@@ -39,7 +39,13 @@ fn main() -> io::Result<()> {
 fn serve(input: impl BufRead, mut output: impl Write) -> io::Result<()> {
     for line in input.lines() {
         let n: u64 = line?.trim().parse().map_err(io::Error::other)?;
-        writeln!(output, "{} squared is {}, said process {}", n, n * n, std::process::id())?;
+        writeln!(
+            output,
+            "{} squared is {}, said process {}",
+            n,
+            n * n,
+            std::process::id()
+        )?;
     }
     output.flush()
 }

@@ -227,9 +227,15 @@ pub enum Adding {
     LoadThenStore,
     /// `fetch_add(1)`: one indivisible step.
     FetchAdd,
-    /// Each child adds to its own slot (child `c` to slot `c`): no sharing, no contention.
+    /// Each child adds to its own slot, `SLOT_SPACING` slots apart (child `c` to slot
+    /// `c * SLOT_SPACING`): nothing shared, not even a cache line.
     OwnSlot,
 }
+
+/// How far apart the children's own slots are: 8 counters of 8 bytes, one 64-byte cache line.
+/// Packed side by side, the slots would share a line, and the cores would pass it back and
+/// forth at every addition just as for one shared counter ("false sharing").
+pub const SLOT_SPACING: usize = 8;
 
 // ANCHOR: add_in_forks
 /// `children` forked children each add one, `increments` times, to `slots` as `how` says.
@@ -268,7 +274,9 @@ pub fn add_in_forks(
                 for _ in 0..increments {
                     match how {
                         Adding::LoadThenStore => {
-                            let seen = slot.load(Ordering::Relaxed);
+                            // black_box: without it, the optimiser may merge the whole loop
+                            // into one load and one store, which `Relaxed` allows.
+                            let seen = std::hint::black_box(slot.load(Ordering::Relaxed));
                             slot.store(seen + 1, Ordering::Relaxed);
                         }
                         Adding::FetchAdd | Adding::OwnSlot => {
@@ -354,7 +362,7 @@ mod tests {
 
     #[test]
     fn shared_counters_see_the_children_and_private_ones_do_not() {
-        let shared = SharedAtomics::anonymous(3).unwrap();
+        let shared = SharedAtomics::anonymous(3 * SLOT_SPACING).unwrap();
         let timeline = Timeline::new();
         add_in_forks(&shared, 3, 10_000, Adding::FetchAdd, &timeline).unwrap();
         assert_eq!(shared[0].load(Ordering::Relaxed), 30_000);

@@ -118,7 +118,7 @@ pub fn end_a_parent(
     let mut running = workers.clone();
     while !running.is_empty() && clock.elapsed() < patience {
         running.retain(|&pid| still_running(pid));
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_micros(200));
     }
     let ended_within = clock.elapsed();
     if !running.is_empty() {

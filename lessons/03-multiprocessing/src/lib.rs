@@ -127,7 +127,7 @@ pub struct Flags {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
     pub primes_below: Option<u64>,
 
-    /// Add up 0..N in section 2's workers [default: 200000000, or 10000000 with --quick]
+    /// Add up 0..N in section 2's workers [default: 2000000000, or 100000000 with --quick]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000_000))]
     pub sum_to: Option<u64>,
 
@@ -155,7 +155,7 @@ impl Flags {
 
     /// Section 2's work.
     pub fn sum_to(&self, env: &Env) -> u64 {
-        self.sum_to.unwrap_or(env.size(200_000_000, 10_000_000))
+        self.sum_to.unwrap_or(env.size(2_000_000_000, 100_000_000))
     }
 
     /// Section 4's round trips per size.

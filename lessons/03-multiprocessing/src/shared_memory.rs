@@ -17,7 +17,7 @@ use shared::timeline::Timeline;
 use shared::timing::Stopwatch;
 
 use crate::Flags;
-use crate::fork::{Adding, add_in_forks};
+use crate::fork::{Adding, SLOT_SPACING, add_in_forks};
 
 /// The children of this section: four, like the Python version.
 pub const CHILDREN: usize = 4;
@@ -47,8 +47,9 @@ pub enum Memory {
 /// `how` says; the parent then adds up every slot.
 pub fn count_across(memory: Memory, how: Adding, increments: u64) -> std::io::Result<Counted> {
     let timeline = Timeline::new();
-    let private: Vec<AtomicU64> = (0..CHILDREN).map(|_| AtomicU64::new(0)).collect();
-    let shared = SharedAtomics::anonymous(CHILDREN)?;
+    let slots = CHILDREN * SLOT_SPACING;
+    let private: Vec<AtomicU64> = (0..slots).map(|_| AtomicU64::new(0)).collect();
+    let shared = SharedAtomics::anonymous(slots)?;
     let slots: &[AtomicU64] = match memory {
         Memory::Private => &private,
         Memory::Shared => &shared,
@@ -67,7 +68,7 @@ pub fn count_across(memory: Memory, how: Adding, increments: u64) -> std::io::Re
 
 /// Section 5 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
-    let increments = env.size(1_000_000, 100_000);
+    let increments = env.size(10_000_000, 1_000_000);
     let expected = CHILDREN as u64 * increments;
     report.say(&format!(
         "{CHILDREN} forked children each add one to a counter {increments} times; {expected} is \
@@ -107,11 +108,12 @@ pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     report.results(&records);
     report.say(
         "In ordinary memory every child counted in its own copy, and the parent's counter never \
-         moved. Shared, a load and a store lost updates whenever two children interleaved them. \
-         Python's `counter.value += 1` on a Value loses the same way: the Value's lock guards \
-         the read and the write separately, not the pair. fetch_add never loses one. A slot per child is exact too, and fastest: no \
-         two processes fight over one cache line. The children of the load-and-store run, \
-         counting at the same time:",
+         moved. Shared, a load and a store lost updates whenever two children interleaved them; \
+         Python's `counter.value += 1` on a Value loses the same way, because the Value's lock \
+         guards the read and the write separately, not the pair. fetch_add is one indivisible \
+         step and loses nothing. A slot per child is exact too: each child writes only its own \
+         counter (on a cache line of its own) and the parent adds them up afterwards, which is \
+         what Python's Array is for. The children of the load-and-store run, at the same time:",
     );
     if let Some(timeline) = racy_timeline {
         report.timeline(&timeline);

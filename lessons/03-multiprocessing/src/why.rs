@@ -240,9 +240,9 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         row(format!("{workers} processes"), processes_took),
     ]);
     report.say(
-        "All three count the same primes. The processes pay for starting (and for sending their \
-         answers back, a few bytes here), so they trail the threads a little; one lane per \
-         process:",
+        "All three count the same primes. The processes also pay for starting, and for sending \
+         their answers back (a few bytes here), which is small beside the counting. One lane \
+         per process:",
     );
     report.timeline(&timeline);
 

@@ -26,7 +26,11 @@ fn bad_lesson_flags_are_usage_errors() {
 fn a_worker_serves_its_role_and_never_runs_the_lesson() {
     let output = run(BINARY, &["__worker", "primes", "0", "100"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "25\n", "a worker prints its answer and nothing else");
+    assert_eq!(
+        stdout(&output),
+        "25\n",
+        "a worker prints its answer and nothing else"
+    );
 
     let output = run(BINARY, &["__worker", "nothing"]);
     assert!(output.status.success() && stdout(&output).is_empty());
@@ -36,6 +40,14 @@ fn a_worker_serves_its_role_and_never_runs_the_lesson() {
 fn an_unknown_role_is_a_clear_failure() {
     let output = run(BINARY, &["__worker", "juggle"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("no such worker role"), "{}", stderr(&output));
-    assert!(stdout(&output).is_empty(), "no lesson ran: {}", stdout(&output));
+    assert!(
+        stderr(&output).contains("no such worker role"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).is_empty(),
+        "no lesson ran: {}",
+        stdout(&output)
+    );
 }

@@ -24,10 +24,19 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 #[test]
 fn workers_that_listen_end_with_their_killed_parent() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let after = end_a_parent(&WorkerProgram::new(BINARY), false, Ending::KillParent, PATIENCE)
-        .unwrap();
+    let after = end_a_parent(
+        &WorkerProgram::new(BINARY),
+        false,
+        Ending::KillParent,
+        PATIENCE,
+    )
+    .unwrap();
     assert_eq!(after.workers.len(), 2);
-    assert_eq!(after.survivors, Vec::<u32>::new(), "they saw the end of their input");
+    assert_eq!(
+        after.survivors,
+        Vec::<u32>::new(),
+        "they saw the end of their input"
+    );
 }
 
 #[test]
@@ -40,7 +49,10 @@ fn busy_workers_outlive_a_killed_parent_until_their_group_is_stopped() {
         Duration::from_millis(100),
     )
     .unwrap();
-    assert_eq!(after.survivors, after.workers, "busy for a minute, they survive 100 ms");
+    assert_eq!(
+        after.survivors, after.workers,
+        "busy for a minute, they survive 100 ms"
+    );
     for pid in after.survivors {
         assert_eq!(
             waitpid(Pid::from_raw(pid as i32), Some(WaitPidFlag::WNOHANG)),
@@ -138,13 +150,20 @@ fn ctrl_c_during_the_lesson_leaves_no_process_behind() {
     }
     let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
     nix::sys::prctl::set_child_subreaper(false).unwrap();
-    assert!(!workers_seen.is_empty(), "the pool's workers never appeared");
+    assert!(
+        !workers_seen.is_empty(),
+        "the pool's workers never appeared"
+    );
     assert_eq!(
         std::os::unix::process::ExitStatusExt::signal(&status),
         Some(Signal::SIGINT as i32),
         "the lesson ends by the signal"
     );
-    assert_eq!(left, Vec::<i32>::new(), "processes of the lesson's group still exist");
+    assert_eq!(
+        left,
+        Vec::<i32>::new(),
+        "processes of the lesson's group still exist"
+    );
     assert_eq!(
         waitpid(None, Some(WaitPidFlag::WNOHANG)),
         Err(Errno::ECHILD),

@@ -25,7 +25,11 @@ fn base() -> WorkerProgram {
 /// Every worker `program` started was waited for: none running, none a zombie.
 fn assert_all_reaped(program: &WorkerProgram) {
     assert!(!program.started().is_empty(), "no worker was started");
-    assert_eq!(program.unreaped(), Vec::<u32>::new(), "workers left unreaped");
+    assert_eq!(
+        program.unreaped(),
+        Vec::<u32>::new(),
+        "workers left unreaped"
+    );
 }
 
 #[test]
@@ -45,8 +49,16 @@ fn every_crash_stays_in_its_worker_and_reads_as_it_happened() {
         ("panic", "exited with code 101", "panicked"),
         ("exit", "exited with code 3", ""),
         ("abort", "killed by signal 6 (SIGABRT)", ""),
-        ("stack", "killed by signal 6 (SIGABRT)", "overflowed its stack"),
-        ("memory", "killed by signal 6 (SIGABRT)", "memory allocation"),
+        (
+            "stack",
+            "killed by signal 6 (SIGABRT)",
+            "overflowed its stack",
+        ),
+        (
+            "memory",
+            "killed by signal 6 (SIGABRT)",
+            "memory allocation",
+        ),
     ];
     for (how, ended, said) in expected {
         let crashed = why::crash_in_a_process(&base(), how).unwrap();
@@ -84,8 +96,7 @@ fn the_parent_reads_to_the_end_then_waits() {
 
 #[test]
 fn waiting_before_reading_leaves_the_writer_blocked() {
-    let waited =
-        pipes::wait_before_reading(&base(), 1 << 20, Duration::from_millis(100)).unwrap();
+    let waited = pipes::wait_before_reading(&base(), 1 << 20, Duration::from_millis(100)).unwrap();
     assert!(
         waited.still_running,
         "a child with 1 MiB to write cannot exit before its pipe is read"
@@ -115,7 +126,9 @@ fn the_pool_keeps_input_order_and_reports_every_unordered_answer() {
     let mut finished = pool.map_unordered(Job::Square, &[5, 6, 7]).unwrap();
     finished.sort_unstable();
     assert_eq!(finished, [(0, 25), (1, 36), (2, 49)]);
-    let digits = pool.map(Job::FactorialDigits, &pooled::FACTORIALS, 1).unwrap();
+    let digits = pool
+        .map(Job::FactorialDigits, &pooled::FACTORIALS, 1)
+        .unwrap();
     assert_eq!(digits, pooled::DIGITS);
     let (whole, bytes) = pool.factorials_sent_back(&pooled::FACTORIALS).unwrap();
     assert_eq!(whole, pooled::DIGITS);

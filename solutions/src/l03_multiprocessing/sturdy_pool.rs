@@ -58,7 +58,10 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> io::Result<()> {
     for line in input.lines() {
         let line = line?;
         let n: u64 = line.trim().parse().map_err(|_| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("not a number: {line:?}"))
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not a number: {line:?}"),
+            )
         })?;
         writeln!(output, "{}", job(n))?;
         output.flush()?; // the parent waits for this answer before sending more

@@ -76,7 +76,10 @@ fn the_ranges_cover_the_numbers_exactly() {
     // 100004 does not divide by 3: the last range must reach the end, where 100003 is prime.
     let workers = prime_workers().meeting(3, When::BeforeFirstAnswer);
     let counted = count(&workers, 100_004, 3);
-    workers.assert_met("send every worker its range before reading any answer", READ);
+    workers.assert_met(
+        "send every worker its range before reading any answer",
+        READ,
+    );
     assert_eq!(
         counted.ok(),
         Some(count_primes(0..100_004)),
@@ -90,7 +93,11 @@ fn the_ranges_cover_the_numbers_exactly() {
 fn one_worker_counts_everything() {
     let workers = prime_workers();
     let counted = count(&workers, 100, 1);
-    assert_eq!(workers.started().len(), 1, "one worker for workers = 1 ({READ})");
+    assert_eq!(
+        workers.started().len(),
+        1,
+        "one worker for workers = 1 ({READ})"
+    );
     assert_eq!(counted.ok(), Some(25), "25 primes below 100 ({READ})");
     workers.assert_all_reaped(READ);
 }

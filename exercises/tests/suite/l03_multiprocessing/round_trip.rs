@@ -50,8 +50,13 @@ fn a_long_stream_flows_both_ways_at_once() {
     let numbers: Vec<u64> = (0..100_000u64).map(|n| n * 40_503 % (1 << 32)).collect();
     let expected: Vec<u64> = numbers.iter().map(|n| n * n).collect();
     let (workers, got) = squares_of(square_workers(), numbers);
-    let got = got.unwrap_or_else(|error| panic!("squares of 100000 numbers failed: {error} ({READ})"));
-    assert_eq!(got.len(), expected.len(), "one square per number, none lost ({READ})");
+    let got =
+        got.unwrap_or_else(|error| panic!("squares of 100000 numbers failed: {error} ({READ})"));
+    assert_eq!(
+        got.len(),
+        expected.len(),
+        "one square per number, none lost ({READ})"
+    );
     let first_wrong = got.iter().zip(&expected).position(|(g, e)| g != e);
     assert_eq!(
         first_wrong, None,
@@ -73,9 +78,16 @@ fn the_worker_answers_each_number_before_the_next_arrives() {
             let mut answers = Vec::new();
             for n in [12u64, 7, 0] {
                 let stdin = worker.stdin.as_mut().expect("piped");
-                writeln!(stdin, "{n}").and_then(|()| stdin.flush()).expect("the worker reads");
+                writeln!(stdin, "{n}")
+                    .and_then(|()| stdin.flush())
+                    .expect("the worker reads");
                 let mut line = String::new();
-                worker.stdout.as_mut().expect("piped").read_line(&mut line).expect("an answer");
+                worker
+                    .stdout
+                    .as_mut()
+                    .expect("piped")
+                    .read_line(&mut line)
+                    .expect("an answer");
                 answers.push(line);
             }
             let status = worker.wait().expect("the worker ends");
@@ -101,9 +113,19 @@ fn the_worker_returns_when_its_input_ends() {
          lines() stops: return then)",
         move || {
             let mut worker = program.start().expect("the worker starts");
-            worker.stdin.take().expect("piped").write_all(b"2\n3\n").expect("the worker reads");
+            worker
+                .stdin
+                .take()
+                .expect("piped")
+                .write_all(b"2\n3\n")
+                .expect("the worker reads");
             let mut output = String::new();
-            worker.stdout.take().expect("piped").read_to_string(&mut output).expect("output");
+            worker
+                .stdout
+                .take()
+                .expect("piped")
+                .read_to_string(&mut output)
+                .expect("output");
             (output, worker.wait().expect("the worker ends").success())
         },
     );
@@ -116,8 +138,14 @@ fn the_worker_returns_when_its_input_ends() {
 fn no_numbers_no_squares() {
     let workers = square_workers();
     let program = workers.handle();
-    let got = within(PATIENCE, "squares of no numbers", move || squares(&[], &program));
-    assert_eq!(got.ok(), Some(Vec::new()), "no numbers, no squares ({READ})");
+    let got = within(PATIENCE, "squares of no numbers", move || {
+        squares(&[], &program)
+    });
+    assert_eq!(
+        got.ok(),
+        Some(Vec::new()),
+        "no numbers, no squares ({READ})"
+    );
     assert!(workers.started().len() <= 1, "({READ})");
     workers.assert_all_reaped_if_any(READ);
 }

@@ -99,7 +99,15 @@ fn crash_after_crash_the_pool_carries_on() {
     let got = map(&workers, &items, 2);
     assert_eq!(
         got,
-        [killed(), killed(), exited(), killed(), ok(5), exited(), ok(6)],
+        [
+            killed(),
+            killed(),
+            exited(),
+            killed(),
+            ok(5),
+            exited(),
+            ok(6)
+        ],
         "five crashes in seven items, more than the pool has workers: each crashed worker is \
          replaced ({READ})"
     );
