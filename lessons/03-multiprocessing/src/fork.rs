@@ -69,6 +69,13 @@ unsafe fn in_child(body: impl FnOnce() -> i32) -> io::Result<Pid> {
 }
 // ANCHOR_END: in_child
 
+/// Waits for every one of `children`, whatever each says: the path out of a failure.
+fn reap_all(children: impl IntoIterator<Item = Pid>) {
+    for child in children {
+        let _ = waitpid(child, None);
+    }
+}
+
 /// Waits for `child` and turns anything but a clean exit into an error.
 fn wait_for(child: Pid) -> io::Result<()> {
     match waitpid(child, None)? {
@@ -103,8 +110,14 @@ pub fn count_primes_in_forks(limit: u64, children: usize, timeline: &Timeline) -
                     _ => 1,
                 }
             })
-        }?;
-        started.push((pid, at));
+        };
+        match pid {
+            Ok(pid) => started.push((pid, at)),
+            Err(error) => {
+                reap_all(started.iter().map(|&(pid, _)| pid));
+                return Err(error);
+            }
+        }
     }
     drop(writer); // or the pipe never reports its end: this process could still write
     let mut total = 0;
@@ -294,9 +307,7 @@ pub fn add_in_forks(
             Ok(pid) => started.push((pid, at)),
             Err(error) => {
                 gate[0].store(1, Ordering::Release); // let the ones already forked finish
-                for &(pid, _) in &started {
-                    let _ = waitpid(pid, None);
-                }
+                reap_all(started.iter().map(|&(pid, _)| pid));
                 return Err(error);
             }
         }
@@ -324,7 +335,13 @@ pub fn fork_and_exit(count: usize) -> io::Result<Duration> {
     let mut children = Vec::with_capacity(count);
     for _ in 0..count {
         // SAFETY: the body does nothing; `in_child` then calls `_exit`.
-        children.push(unsafe { in_child(|| 0) }?);
+        match unsafe { in_child(|| 0) } {
+            Ok(child) => children.push(child),
+            Err(error) => {
+                reap_all(children);
+                return Err(error);
+            }
+        }
     }
     for child in children {
         wait_for(child)?;

@@ -24,6 +24,7 @@ use shared::worker::{Worker, WorkerProgram};
 use crate::Flags;
 use crate::ended::describe;
 use crate::frame::{read_frame, write_frame};
+use crate::leash::StopOnDrop;
 use crate::role::{this_program, worker};
 
 // ANCHOR: numbers
@@ -185,6 +186,8 @@ pub fn trips_for(size: usize, messages: usize) -> usize {
 /// Section 4 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
     let base = this_program()?;
+    // Whatever happens in this section, no worker outlives it.
+    let _stop = StopOnDrop(base.clone());
     report.say(
         "The tutorials' queue example: a child puts the numbers 0 to 4 on a queue, and the \
          parent takes them off. Here the queue is the child's standard output, one number per \

@@ -21,9 +21,10 @@ use shared::timing::{Stopwatch, human};
 use shared::worker::WorkerProgram;
 use shared::workload::cpu::{split, sum_loop, sum_range};
 
+use crate::Flags;
 use crate::ended::describe;
+use crate::leash::{self, StopOnDrop};
 use crate::role::{WORKER, this_program, worker};
-use crate::{Flags, leash};
 
 /// How many workers the section starts: the tutorials' four, whatever the core count.
 pub const WORKERS: usize = 4;
@@ -159,34 +160,42 @@ pub fn careless_tree(base: &WorkerProgram, cap: u32) -> io::Result<BTreeMap<u32,
     let (reader, writer) = io::pipe()?;
     let mut children = Vec::new();
     for _ in 0..2 {
-        let child = first
-            .command()
-            .stdin(Stdio::null())
-            .stdout(writer.try_clone()?)
-            .spawn()?;
-        children.push(child);
-    }
-    drop(writer);
-    for line in io::BufReader::new(reader).lines() {
-        let line = line?;
-        if let Some(generation) = line
-            .strip_prefix("generation ")
-            .and_then(|rest| rest.split(':').next())
-            .and_then(|g| g.parse().ok())
-        {
-            *per_generation.entry(generation).or_insert(0) += 1;
+        let spawned = writer
+            .try_clone()
+            .and_then(|out| first.command().stdin(Stdio::null()).stdout(out).spawn());
+        match spawned {
+            Ok(child) => children.push(child),
+            Err(error) => {
+                for mut child in children {
+                    let _ = child.wait();
+                }
+                return Err(error);
+            }
         }
     }
+    drop(writer);
+    let read: io::Result<()> = io::BufReader::new(reader).lines().try_for_each(|line| {
+        let generation = line?
+            .strip_prefix("generation ")
+            .and_then(|rest| rest.split(':').next())
+            .and_then(|g| g.parse().ok());
+        if let Some(generation) = generation {
+            *per_generation.entry(generation).or_insert(0) += 1;
+        }
+        Ok(())
+    });
     for mut child in children {
         child.wait()?;
     }
-    Ok(per_generation)
+    read.map(|()| per_generation)
 }
 
 /// Section 2 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
     let n = flags.sum_to(env);
     let base = this_program()?;
+    // Whatever happens in this section, no worker outlives it.
+    let _stop = StopOnDrop(base.clone());
     report.say(&format!(
         "This program (process {}) starts {WORKERS} copies of itself with the arguments \
          `{WORKER} sum START END`. Each copy's main sees the role and serves it: it says who it \

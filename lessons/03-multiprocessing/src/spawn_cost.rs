@@ -18,6 +18,7 @@ use shared::report::{Record, Report};
 use shared::worker::WorkerProgram;
 
 use crate::fork::fork_and_exit;
+use crate::leash::StopOnDrop;
 use crate::role::{this_program, worker};
 use crate::{Flags, measured};
 
@@ -28,18 +29,29 @@ pub fn spawn_and_exit(base: &WorkerProgram, count: usize) -> std::io::Result<Dur
     let program = worker(base, &["nothing"]);
     let clock = Instant::now();
     let mut children = Vec::with_capacity(count);
+    let mut refused = None;
     for _ in 0..count {
-        let child = program
+        let spawned = program
             .command()
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .spawn()?;
-        children.push(child);
+            .spawn();
+        match spawned {
+            Ok(child) => children.push(child),
+            Err(error) => {
+                refused = Some(error);
+                break;
+            }
+        }
     }
+    // Every child that started is waited for, even if a later one could not start.
     for mut child in children {
         child.wait()?;
     }
-    Ok(clock.elapsed())
+    match refused {
+        Some(error) => Err(error),
+        None => Ok(clock.elapsed()),
+    }
 }
 // ANCHOR_END: spawn_processes
 
@@ -114,6 +126,8 @@ pub fn memory_per_task(count: usize) -> std::io::Result<Result<u64, Unavailable>
 /// Section 7 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
     let base = this_program()?;
+    // Whatever happens in this section, no worker outlives it.
+    let _stop = StopOnDrop(base.clone());
     let processes = flags.spawn_count(env);
     let threads = processes * 10;
     let tasks = processes * 1000;

@@ -25,6 +25,7 @@ use shared::worker::WorkerProgram;
 use shared::workload::cpu::{count_primes, split};
 
 use crate::ended::describe;
+use crate::leash::StopOnDrop;
 use crate::role::{this_program, worker};
 use crate::{Flags, measured};
 
@@ -207,6 +208,8 @@ pub fn panic_in_a_thread() -> bool {
 pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
     let (limit, workers) = (flags.primes_below(env), flags.workers());
     let base = this_program()?;
+    // Whatever happens in this section, no worker outlives it.
+    let _stop = StopOnDrop(base.clone());
     report.say(&format!(
         "Count the primes below {limit} three ways: on one thread, on {workers} threads, and in \
          {workers} worker processes (this program started again, each counting its share of \
