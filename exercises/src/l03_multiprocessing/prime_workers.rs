@@ -8,7 +8,8 @@
 //!
 //! **The worker**, [`serve`]: reads one line, `START END` (two decimal numbers), from `input`;
 //! counts the primes `n` with `START <= n < END` (`shared::workload::cpu::count_primes`); writes
-//! the count, in decimal, on one line to `output`; and returns.
+//! the count, in decimal, on one line to `output`; and returns. A line that is not two numbers is
+//! an `io::Error`.
 //!
 //! **The parent**, [`count_primes_in_workers`]: counts the primes below `limit` with exactly
 //! `workers` worker processes (`1 <= workers <= limit`):
