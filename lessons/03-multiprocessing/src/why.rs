@@ -145,7 +145,12 @@ pub fn crash(how: &str) -> anyhow::Result<ExitCode> {
         "abort" => std::process::abort(),
         "stack" => Ok(ExitCode::from(recurse(0) as u8)),
         "memory" => {
-            // Address space, the limit Linux enforces for every allocation.
+            // Address space: the limit Linux enforces for every allocation. Other systems may
+            // accept the limit and ignore it, and then this worker would really fill 1 GiB.
+            anyhow::ensure!(
+                cfg!(target_os = "linux"),
+                "this system may not enforce a limit on address space"
+            );
             setrlimit(Resource::RLIMIT_AS, MEMORY_LIMIT, MEMORY_LIMIT)?;
             let hog = vec![1u8; 1 << 30];
             Ok(ExitCode::from(black_box(hog)[0]))

@@ -61,6 +61,9 @@ fn every_crash_stays_in_its_worker_and_reads_as_it_happened() {
         ),
     ];
     for (how, ended, said) in expected {
+        if how == "memory" && !cfg!(target_os = "linux") {
+            continue; // the address-space limit is Linux's
+        }
         let crashed = why::crash_in_a_process(&base(), how).unwrap();
         assert_eq!(describe(crashed.status), ended, "{how}");
         assert!(crashed.said.contains(said), "{how} said {:?}", crashed.said);
