@@ -19,7 +19,7 @@ fn squares_of(workers: TestWorkers, numbers: Vec<u64>) -> (TestWorkers, std::io:
     let program = workers.handle();
     let what = format!(
         "squares of {} numbers (a deadlock? write on one thread while you read on another, \
-         and close the worker's input after the last number; {READ})",
+         and close the worker's input after the last number)",
         numbers.len()
     );
     let got = within(PATIENCE * 2, &what, move || squares(&numbers, &program));
@@ -71,8 +71,8 @@ fn the_worker_answers_each_number_before_the_next_arrives() {
     let program = workers.handle();
     let answers = within(
         PATIENCE,
-        "a worker that got 12 and has to answer before it gets anything else (flush each \
-         answer: the worker's output is buffered)",
+        "a worker answering 12 before it gets anything else (flush each answer: the \
+         worker's output is buffered)",
         move || {
             let mut worker = program.start().expect("the worker starts");
             let mut answers = Vec::new();
@@ -109,8 +109,7 @@ fn the_worker_returns_when_its_input_ends() {
     let program = workers.handle();
     let (output, success) = within(
         PATIENCE,
-        "a worker whose input has ended (at the end of input, read_line gives 0 bytes and \
-         lines() stops: return then)",
+        "a worker whose input has ended (read_line gives 0 bytes at the end: return then)",
         move || {
             let mut worker = program.start().expect("the worker starts");
             worker
