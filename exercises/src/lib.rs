@@ -14,6 +14,8 @@
 
 pub mod l01_threading;
 pub mod l02_race_condition;
+#[cfg(unix)]
+pub mod l03_multiprocessing;
 pub mod l04_futures;
 pub mod l05_asyncio;
 pub mod warmup;

@@ -18,6 +18,8 @@
 //! | [`program`] | checks of a lesson program as a user runs it, for lesson tests |
 //! | [`memory`] | resident memory of this process or another, to compare threads, tasks and processes |
 //! | [`sync`] | std's threads, locks and atomics, or loom's under the `model` feature: code checked under every interleaving |
+//! | `worker` | worker processes: this program started again in a worker role, and a ledger of them (Unix) |
+//! | `shm` | atomic counters in memory shared between processes, anonymous or named (Unix) |
 
 use std::fmt;
 
@@ -30,6 +32,8 @@ pub mod memory;
 pub mod program;
 pub mod report;
 pub mod server;
+#[cfg(unix)]
+pub mod shm;
 pub mod sync;
 pub mod table;
 pub mod tasks;
@@ -37,6 +41,8 @@ pub mod timeline;
 pub mod timing;
 #[cfg(feature = "tls")]
 pub mod tls;
+#[cfg(unix)]
+pub mod worker;
 pub mod workload;
 
 /// A figure this platform cannot provide, and why: returned instead of a made-up number, so a

@@ -6,6 +6,8 @@
 
 pub mod cases;
 pub mod race;
+#[cfg(unix)]
+pub mod workers;
 
 use std::fmt;
 use std::time::Duration;

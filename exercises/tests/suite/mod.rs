@@ -13,6 +13,8 @@
 
 mod l01_threading;
 mod l02_race_condition;
+#[cfg(unix)]
+mod l03_multiprocessing;
 mod l04_futures;
 mod l05_asyncio;
 mod warmup;

@@ -61,6 +61,16 @@ pub fn sum_loop(n: u64) -> u64 {
     total
 }
 
+/// The summing loop over any range: `range.start + … + (range.end − 1)`, one addition at a
+/// time, so that the work can be divided between workers.
+pub fn sum_range(range: Range<u64>) -> u64 {
+    let mut total = 0u64;
+    for i in black_box(range) {
+        total = total.wrapping_add(black_box(i));
+    }
+    total
+}
+
 /// Splits `range` into `parts` contiguous pieces whose lengths differ by at most one.
 /// Fewer pieces come back if the range is shorter than `parts`; never an empty piece.
 pub fn split(range: Range<u64>, parts: usize) -> Vec<Range<u64>> {
@@ -114,6 +124,9 @@ mod tests {
         // E10's figure.
         assert_eq!(sum_loop(10_000_000), 49_999_995_000_000);
         assert_eq!(sum_loop(0), 0);
+        let halves = sum_range(0..5_000_000) + sum_range(5_000_000..10_000_000);
+        assert_eq!(halves, sum_loop(10_000_000));
+        assert_eq!(sum_range(3..3), 0);
     }
 
     #[test]
