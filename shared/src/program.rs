@@ -108,6 +108,30 @@ pub fn assert_help_lists_every_flag<F: Flags>(lesson: &Lesson<F>, binary: &str) 
     assert_shows(binary, &["--help"], &flags);
 }
 
+/// A reader that stops reading early (`lesson --json | head -1`) ends the program quietly: exit
+/// code 0 and no panic about a broken pipe.
+pub fn assert_a_closed_stdout_ends_quietly(binary: &str) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(binary)
+        .args(["--quick", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot start {binary}: {error}"));
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // Dropping the reader closed the pipe, as `head -1` does.
+    let output = child.wait_with_output().expect("the program ends");
+    let message = stderr(&output);
+    assert!(
+        output.status.success() && !message.contains("panicked"),
+        "the program must end quietly when its reader stops reading; status {}, stderr: {message}",
+        output.status
+    );
+}
+
 /// Bad values of the shared flags are usage errors.
 pub fn assert_common_usage_errors<F: Flags>(lesson: &Lesson<F>, binary: &str) {
     let past_the_end = (lesson.sections.len() + 1).to_string();
@@ -178,7 +202,8 @@ pub fn assert_https_needs_tls(binary: &str) {
 
 /// The tests every lesson program gets, generated from its list of sections: a quick run shows
 /// every section, `--json` covers every section, a section runs alone under its own number,
-/// `--help` lists every flag, and bad shared flags are usage errors.
+/// `--help` lists every flag, a reader that stops early ends the program quietly, and bad
+/// shared flags are usage errors.
 #[macro_export]
 macro_rules! lesson_program_tests {
     ($lesson:expr, $binary:expr $(,)?) => {
@@ -200,6 +225,11 @@ macro_rules! lesson_program_tests {
         #[test]
         fn help_lists_every_flag() {
             $crate::program::assert_help_lists_every_flag(&$lesson, $binary);
+        }
+
+        #[test]
+        fn a_closed_stdout_ends_the_program_quietly() {
+            $crate::program::assert_a_closed_stdout_ends_quietly($binary);
         }
 
         #[test]

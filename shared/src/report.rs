@@ -20,6 +20,7 @@
 //! ```
 
 use std::cell::Cell;
+use std::io::{self, Write};
 use std::time::Duration;
 
 use serde_json::{Map, Value};
@@ -43,6 +44,7 @@ pub struct Report {
     section: u32,
     tables: Cell<u32>,
     timelines: Cell<u32>,
+    closed: Cell<bool>,
 }
 
 impl Report {
@@ -64,6 +66,7 @@ impl Report {
             section: 0,
             tables: Cell::new(0),
             timelines: Cell::new(0),
+            closed: Cell::new(false),
         }
     }
 
@@ -75,7 +78,10 @@ impl Report {
     /// The lesson's title and a paragraph about it.
     pub fn title(&self, title: &str, about: &str) {
         if !self.json {
-            println!("{title}\n{}\n", "═".repeat(title.chars().count()));
+            self.emit(&format!(
+                "{title}\n{}\n\n",
+                "═".repeat(title.chars().count())
+            ));
             self.say(about);
         }
     }
@@ -88,30 +94,30 @@ impl Report {
         if self.anchors {
             // The book includes each recorded section by this anchor; anchors nested inside it
             // (tables, timelines) are left out of that include by mdBook.
-            println!("ANCHOR: section\n{number}. {title}");
+            self.emit(&format!("ANCHOR: section\n{number}. {title}\n"));
         } else if !self.json {
-            println!("\n{number}. {title}");
+            self.emit(&format!("\n{number}. {title}\n"));
         }
     }
 
     /// Ends the current section (the runner calls this).
     pub fn end_section(&mut self) {
         if self.anchors {
-            println!("ANCHOR_END: section");
+            self.emit("ANCHOR_END: section\n");
         }
     }
 
     /// A paragraph of explanation, wrapped to [`WIDTH`].
     pub fn say(&self, text: &str) {
         if !self.json {
-            print!("{}", wrap(text, WIDTH));
+            self.emit(&wrap(text, WIDTH));
         }
     }
 
     /// One line as it is, for output the program itself produced (a thread's message).
     pub fn line(&self, text: &str) {
         if !self.json {
-            println!("   {text}");
+            self.emit(&format!("   {text}\n"));
         }
     }
 
@@ -121,7 +127,8 @@ impl Report {
         let json = self.json;
         Transcript::listening(move |line| {
             if !json {
-                println!("   {line}");
+                // A closed stdout (`… | head`) is the reader's choice, not an error here.
+                let _ = writeln!(io::stdout(), "   {line}");
             }
         })
     }
@@ -130,7 +137,7 @@ impl Report {
     pub fn results(&self, records: &[Record]) {
         if self.json {
             for record in records {
-                println!("{}", record.to_json(&self.lesson, self.section));
+                self.emit(&format!("{}\n", record.to_json(&self.lesson, self.section)));
             }
         } else if !records.is_empty() {
             self.anchored("table", &self.tables, &records_table(records).to_string());
@@ -156,12 +163,34 @@ impl Report {
     fn anchored(&self, kind: &str, count: &Cell<u32>, block: &str) {
         count.set(count.get() + 1);
         if self.anchors {
-            println!("ANCHOR: {kind}-{}", count.get());
-            print!("{block}");
-            println!("ANCHOR_END: {kind}-{}", count.get());
+            self.emit(&format!("ANCHOR: {kind}-{}\n", count.get()));
+            self.emit(block);
+            self.emit(&format!("ANCHOR_END: {kind}-{}\n", count.get()));
         } else {
-            print!("{block}");
+            self.emit(block);
         }
+    }
+
+    /// Writes to standard output. If the reader has gone (`lesson --json | head -1`), the rest
+    /// is dropped quietly instead of panicking, and [`Report::reader_gone`] says so, so that the
+    /// runner can stop.
+    fn emit(&self, text: &str) {
+        if self.closed.get() {
+            return;
+        }
+        let mut stdout = io::stdout().lock();
+        if stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            self.closed.set(true);
+        }
+    }
+
+    /// Whether standard output was closed by its reader.
+    pub fn reader_gone(&self) -> bool {
+        self.closed.get()
     }
 }
 

@@ -163,6 +163,9 @@ impl<F: Flags> Lesson<F> {
             (section.run)(&mut report, &env, flags)
                 .with_context(|| format!("section {number}, \"{}\"", section.title))?;
             report.end_section();
+            if report.reader_gone() {
+                break; // `… | head`: nobody reads the rest
+            }
         }
         Ok(())
     }
