@@ -4,8 +4,10 @@
 //! The copy lives in `target/scaffold-check/`. A `.cargo/config.toml` in it sends cargo's
 //! intermediate artifacts to the workspace's own build directory, so dependencies already built
 //! there with the same features are reused, and its final artifacts (binaries) to a target
-//! directory of its own, so nothing of the real workspace is overwritten. Copies keep
-//! modification times, so unchanged files stay fresh for cargo from one run to the next.
+//! directory of its own. The copy's own packages get another version: cargo names a workspace
+//! package's artifacts by its name and version (not its path), so without that the copy's
+//! `exercises` and the real one would overwrite each other's. Copies keep modification times,
+//! so unchanged files stay fresh for cargo from one run to the next.
 
 #![cfg(unix)]
 
@@ -23,6 +25,7 @@ fn a_scaffolded_exercise_and_mistake_pass_verify_untouched() {
     let scratch = root.join("target/scaffold-check");
     let copy = scratch.join("workspace");
     copy_sources(&root, &copy);
+    give_the_copy_its_own_versions(&copy);
     configure_cargo(&copy, &build_dir(&root), &scratch.join("target"));
 
     let made = scaffold::new_exercise(&copy, EXERCISE).expect("new");
@@ -50,6 +53,40 @@ fn build_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_BUILD_BUILD_DIR")
         .or_else(|| std::env::var_os("CARGO_TARGET_DIR"))
         .map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+/// Every package of the copy gets the version `0.1.0-scaffold-check`, so that none of its
+/// artifacts can be taken for the real workspace's (cargo updates the copy's lock file).
+fn give_the_copy_its_own_versions(copy: &Path) {
+    let metadata = Command::new(workspace::cargo())
+        .current_dir(copy)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .output()
+        .expect("cargo metadata runs");
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&metadata.stdout).expect("cargo metadata prints JSON");
+    for package in metadata["packages"].as_array().expect("packages") {
+        let manifest = PathBuf::from(package["manifest_path"].as_str().expect("a path"));
+        let text = std::fs::read_to_string(&manifest).expect("read a manifest");
+        let renamed = text.replacen(
+            "\nversion = \"0.1.0\"\n",
+            "\nversion = \"0.1.0-scaffold-check\"\n",
+            1,
+        );
+        assert_ne!(
+            text,
+            renamed,
+            "{} has no version 0.1.0 to change",
+            manifest.display()
+        );
+        std::fs::write(&manifest, renamed).expect("write a manifest");
+    }
 }
 
 /// Points cargo, run in the copy, at the shared build directory and a target directory of its
