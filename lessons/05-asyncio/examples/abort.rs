@@ -43,6 +43,9 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn what_ends_before_the_deadline_is_kept_and_the_rest_stopped() {
         let waits: Vec<Duration> = (1..=5).map(Duration::from_secs).collect();
-        assert_eq!(finished_by(&waits, Duration::from_millis(2500)).await, [0, 1]);
+        assert_eq!(
+            finished_by(&waits, Duration::from_millis(2500)).await,
+            [0, 1]
+        );
     }
 }

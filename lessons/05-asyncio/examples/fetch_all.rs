@@ -30,7 +30,10 @@ async fn fetch_all(client: &Client, urls: &[String]) -> Vec<Fetched> {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = TestServer::start()?;
-    let urls = vec![server.url("/delay/300?bytes=512"), server.url("/status/500")];
+    let urls = vec![
+        server.url("/delay/300?bytes=512"),
+        server.url("/status/500"),
+    ];
     let client = client(Duration::from_secs(5), Network::Loopback)?;
     for (url, outcome) in urls.iter().zip(fetch_all(&client, &urls).await) {
         println!("{url}: {}", describe(&outcome));
@@ -48,7 +51,11 @@ mod tests {
         let mut urls = vec![server.url("/barrier/3"); 3];
         urls.push(server.url("/status/404"));
         let client = client(Duration::from_secs(10), Network::Loopback).unwrap();
-        let got: Vec<String> = fetch_all(&client, &urls).await.iter().map(describe).collect();
+        let got: Vec<String> = fetch_all(&client, &urls)
+            .await
+            .iter()
+            .map(describe)
+            .collect();
         assert_eq!(got[3], "HTTP 404");
         assert!(got[..3].iter().all(|g| g.ends_with("bytes")), "{got:?}");
     }

@@ -31,6 +31,9 @@ mod tests {
     async fn ten_thousand_waits_take_one_wait() {
         let started = tokio::time::Instant::now();
         many_waits(10_000, Duration::from_secs(1)).await;
-        assert_eq!(tokio::time::Instant::now() - started, Duration::from_secs(1));
+        assert_eq!(
+            tokio::time::Instant::now() - started,
+            Duration::from_secs(1)
+        );
     }
 }

@@ -40,8 +40,8 @@ async def slow(name: str) -> None:
 # ANCHOR_END: slow
 
 
-async def main() -> None:
-    # ANCHOR: timeouts
+# ANCHOR: timeouts
+async def timeouts() -> None:
     start = time.monotonic()
     try:
         await asyncio.wait_for(slow("wait_for"), timeout=0.2)
@@ -57,9 +57,11 @@ async def main() -> None:
             print(f"timeout: TimeoutError after {time.monotonic() - start:.1f} s")
     else:
         print("timeout: asyncio.timeout needs Python 3.11+")
-    # ANCHOR_END: timeouts
+# ANCHOR_END: timeouts
 
-    # ANCHOR: cancel
+
+# ANCHOR: cancel
+async def cancel_a_task() -> None:
     task = asyncio.create_task(slow("cancel"))
     await asyncio.sleep(0.1)                    # let it start and reach its sleep
     task.cancel()                               # a request: raised inside at its await
@@ -67,7 +69,12 @@ async def main() -> None:
         await task
     except asyncio.CancelledError:
         print("cancel: CancelledError in main; task.cancelled() =", task.cancelled())
-    # ANCHOR_END: cancel
+# ANCHOR_END: cancel
+
+
+async def main() -> None:
+    await timeouts()
+    await cancel_a_task()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ use std::time::Duration;
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::cores;
+use shared::timing::{cores, human};
 
 use tokio::time::Instant;
 
@@ -57,13 +57,14 @@ pub async fn a_spawned_task_runs_unawaited(unit: Duration, timeline: &Timeline) 
 /// Section 1 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     let unit = env.unit();
-    report.say(
-        "Call an async fn and await the future one second later; then spawn the same work as a \
-         task and wait one second before looking at it. A future is lazy: its body starts only \
-         when awaited. A spawned task is run by the runtime without being awaited: here an idle \
-         worker thread starts it at once. Neither runs at all without a runtime, so we also time \
-         building one.",
-    );
+    report.say(&format!(
+        "Call an async fn and await the future one second later (one second = {} here); then \
+         spawn the same work as a task and wait one second before looking at it. A future is \
+         lazy: its body starts only when awaited. A spawned task is run by the runtime without \
+         being awaited: here an idle worker thread starts it at once. Neither runs at all \
+         without a runtime, so we also time building one.",
+        human(unit)
+    ));
     let timeline = Timeline::new();
     let runtime = multi_thread_runtime()?;
     let (future_delay, task_delay) = runtime.block_on(async {

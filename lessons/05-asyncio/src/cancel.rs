@@ -15,6 +15,7 @@ use shared::instruments::Transcript;
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
+use shared::timing::human;
 use tokio::task::JoinSet;
 use tokio::time::error::Elapsed;
 
@@ -112,13 +113,14 @@ pub async fn drop_a_future_midway(wait: Duration, limit: Duration) -> Vec<String
 /// Section 5 of the lesson program.
 pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     let unit = env.unit();
-    report.say(
-        "A request to a server that never answers, cut off by tokio::time::timeout after one \
-         second; a two-second download raced against a one-second timer with select!; five \
-         tasks of 1 to 5 seconds in a JoinSet, aborted after 2.5 seconds; and a future dropped \
-         while it waits. Dropping a future is how Rust cancels: it never resumes from the \
-         .await where it was suspended.",
-    );
+    report.say(&format!(
+        "One second = {} here. A request to a server that never answers, cut off by \
+         tokio::time::timeout after one second; a two-second download raced against a \
+         one-second timer with select!; five tasks of 1 to 5 seconds in a JoinSet, aborted after \
+         2.5 seconds; and a future dropped while it waits. Dropping a future is how Rust \
+         cancels: it never resumes from the .await where it was suspended.",
+        human(unit)
+    ));
     let server = env.server()?;
     let waits: Vec<Duration> = (1..=5).map(|n| unit * n).collect();
     let runtime = multi_thread_runtime()?;

@@ -67,10 +67,13 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
          another, then with a task per URL. Each request gives up after {}.",
         urls.len(),
         if flags.live.is_live() {
-            ", the ones given with --live"
+            ", the ones given with --live".to_string()
         } else {
-            ": replies after 1, 2 and 1 seconds from the embedded server, a server error, a \
-             server that never answers, and one that is down"
+            format!(
+                ": replies after 1, 2 and 1 seconds (one second = {} here) from the embedded \
+                 server, a server error, a server that never answers, and one that is down",
+                human(env.unit())
+            )
         },
         human(targets.timeout),
     ));

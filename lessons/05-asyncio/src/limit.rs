@@ -14,7 +14,7 @@ use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::tasks::in_order;
 use shared::timeline::Timeline;
-use shared::timing::Stopwatch;
+use shared::timing::{Stopwatch, human};
 use tokio::sync::Semaphore;
 
 use crate::{Flags, multi_thread_runtime};
@@ -52,10 +52,11 @@ pub async fn fetch_limited(
 pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()> {
     let (unit, limit, requests) = (env.unit(), usize::from(flags.limit), 10usize);
     report.say(&format!(
-        "Ten tasks each download a one-second reply from the embedded server, first all at \
-         once, then through a tokio Semaphore of {limit}. The server counts the requests it \
-         serves at once: with the semaphore that peak should be exactly {limit}, and the total \
-         about ⌈{requests}/{limit}⌉ = {} seconds.",
+        "Ten tasks each download a one-second reply (one second = {} here) from the embedded \
+         server, first all at once, then through a tokio Semaphore of {limit}. The server counts \
+         the requests it serves at once: with the semaphore that peak should be exactly {limit}, \
+         and the total about ⌈{requests}/{limit}⌉ = {} seconds.",
+        human(unit),
         requests.div_ceil(limit)
     ));
     let server = env.server()?;
