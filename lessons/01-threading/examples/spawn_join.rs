@@ -22,7 +22,10 @@ fn count_primes_on_threads(limit: u64, threads: usize) -> u64 {
 // ANCHOR_END: idiom
 
 fn main() {
-    println!("{} primes below 1 000 000", count_primes_on_threads(1_000_000, 4));
+    println!(
+        "{} primes below 1 000 000",
+        count_primes_on_threads(1_000_000, 4)
+    );
 }
 
 #[cfg(test)]

@@ -29,7 +29,10 @@ fn fetch_all(client: &Client, urls: &[String]) -> Vec<Result<usize, reqwest::Err
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = TestServer::start()?;
-    let urls = vec![server.url("/delay/300?bytes=512"), server.url("/status/500")];
+    let urls = vec![
+        server.url("/delay/300?bytes=512"),
+        server.url("/status/500"),
+    ];
     let client = blocking::client(Duration::from_secs(5), Network::Loopback)?;
     for (url, outcome) in urls.iter().zip(fetch_all(&client, &urls)) {
         println!("{url}: {}", describe(&outcome));

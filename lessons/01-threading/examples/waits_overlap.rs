@@ -23,7 +23,10 @@ fn main() {
         Box::new(|| thread::sleep(Duration::from_secs(2))),
         Box::new(|| thread::sleep(Duration::from_secs(1))),
     ]);
-    println!("waited 2 s and 1 s in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "waited 2 s and 1 s in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 #[cfg(test)]
