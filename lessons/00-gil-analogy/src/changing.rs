@@ -9,7 +9,7 @@
 //!   `concurrent.futures.InterpreterPoolExecutor` since 3.14 (PEP 734). Interpreters share no
 //!   Python objects, so, like processes, they exchange data by copying it.
 //!
-//! The simulation runs the summing loop both ways, next to the standard build and Rust threads.
+//! The simulation runs the summing loop both ways, next to the standard build.
 
 use std::ops::Range;
 use std::thread;
@@ -17,13 +17,12 @@ use std::time::Duration;
 
 use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::table::Table;
 use shared::timing::{cores, efficiency, speedup};
 use shared::workload::cpu::split;
 
 use crate::Flags;
 use crate::interpreter::Interpreter;
-use crate::summing::{expected_sum, sum_in_python, sum_on_rust_threads};
+use crate::summing::{expected_sum, sum_in_python};
 
 // ANCHOR: subinterpreters
 /// PEP 684 and 734: one interpreter per range, each with its own lock, one thread in each.
@@ -64,27 +63,32 @@ pub fn sum_in_one_interpreter(interpreter: &Interpreter, ranges: &[Range<u64>]) 
 }
 
 /// Which CPython release changed what about the GIL, and where it is written down.
-pub const RELEASES: [[&str; 3]; 5] = [
+pub const RELEASES: [[&str; 3]; 6] = [
     [
         "3.2",
-        "the GIL as simulated here: forced switching, sys.setswitchinterval()",
-        "What's New in Python 3.2",
+        "forced switching, sys.setswitchinterval()",
+        "What's New in 3.2",
     ],
     [
         "3.10",
         "switch points only at calls and loop ends (section 4)",
-        "CPython's ceval, measured",
+        "measured by the course",
     ],
-    ["3.12", "a GIL per interpreter, from C only", "PEP 684"],
+    ["3.12", "a GIL per interpreter, from C code only", "PEP 684"],
     [
         "3.13",
-        "free-threaded build, experimental: python3.13t",
+        "free-threaded build, experimental (python3.13t)",
         "PEP 703",
     ],
     [
         "3.14",
-        "free-threaded build supported, still opt-in; concurrent.interpreters",
-        "PEP 779, PEP 734",
+        "free-threaded build supported, still a separate build",
+        "PEP 779",
+    ],
+    [
+        "3.14",
+        "concurrent.interpreters, InterpreterPoolExecutor",
+        "PEP 734",
     ],
 ];
 
@@ -95,16 +99,15 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         flags.threads(),
         flags.switch_interval(),
     );
-    let mut releases = Table::new(["CPython", "what changed", "source"]);
-    for release in RELEASES {
-        releases.row(release);
+    report.say("What changed in CPython, and where it is written down:");
+    for [release, change, source] in RELEASES {
+        report.line(&format!("{release:<5} {change:<54} {source}"));
     }
-    report.table(&releases);
     report.say(&format!(
         "The summing loop over range({n}) on {threads} threads: in one interpreter with one GIL \
          (the standard build); free-threaded; in {threads} interpreters with a GIL each \
-         (InterpreterPoolExecutor); and as plain Rust threads. Speedups are against one \
-         thread of the standard build. {}",
+         (InterpreterPoolExecutor). Speedups are against one thread of the standard build. \
+         {}",
         env.how_measured()
     ));
     let ranges = split(0..n, threads);
@@ -115,7 +118,6 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     let standard = time(&|| sum_in_one_interpreter(&Interpreter::with_gil(interval), &ranges));
     let free = time(&|| sum_in_one_interpreter(&Interpreter::free_threaded(), &ranges));
     let separate = time(&|| sum_in_subinterpreters(&ranges, interval));
-    let rust = time(&|| sum_on_rust_threads(&ranges));
     anyhow::ensure!(
         totals.iter().all(|&t| t == expected_sum(n)),
         "a run summed to the wrong total: a bug in the lesson"
@@ -132,13 +134,12 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         row(format!("standard build, {threads} threads"), standard),
         row(format!("free-threaded, {threads} threads"), free),
         row(format!("{threads} interpreters, a GIL each"), separate),
-        row(format!("Rust, {threads} threads"), rust),
     ]);
     report.say(&format!(
         "Both ways out reach the cores ({} here) that the standard build leaves idle, and \
          both are opt-in: the default python3 still has one GIL. Rust threads had none to \
-         begin with: what keeps them from corrupting shared data is the compiler, which \
-         refuses a data race before the program runs (lessons 01 and 02).",
+         begin with (section 2): what keeps them from corrupting shared data is the \
+         compiler, which refuses a data race before the program runs (lessons 01 and 02).",
         cores()
     ));
     Ok(())

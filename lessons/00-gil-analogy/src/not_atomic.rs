@@ -248,19 +248,19 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     let atomic: Vec<Outcome> = (0..runs).map(|_| run_atomic(threads, times)).collect();
     let rows = [
         row(
-            "+=, switch before any bytecode (≤ 3.9)",
+            "+=, switch at any bytecode (≤ 3.9)",
             &gil_runs(Program::Plain, every),
         ),
         row(
-            "+=, switch at calls and loops (3.10+)",
+            "+=, switch at calls, loops (3.10+)",
             &gil_runs(Program::Plain, calls),
         ),
         row(
-            "with a call, switch at any (≤ 3.9)",
+            "call between, any bytecode (≤ 3.9)",
             &gil_runs(Program::WithCall, every),
         ),
         row(
-            "with a call, calls and loops (3.10+)",
+            "call between, calls, loops (3.10+)",
             &gil_runs(Program::WithCall, calls),
         ),
         row("+=, free-threaded (no lock)", &free_threaded),

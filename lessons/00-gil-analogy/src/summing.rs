@@ -380,6 +380,7 @@ mod tests {
     fn every_mode_gets_the_same_sum() {
         let expected = expected_sum(10_000);
         assert_eq!(expected, 49_995_000);
+        assert_eq!(sum_on_rust_threads(&split(0..10_000, 3)), expected);
         for setup in Mode::ALL
             .map(Setup::Mode)
             .into_iter()
