@@ -12,6 +12,7 @@
 //! The same tests run against the reference answers in `solutions/` (same file names), so a
 //! green run there shows that every test can pass; read them when you are done, or truly stuck.
 
+pub mod l00_gil_analogy;
 pub mod l01_threading;
 pub mod l02_race_condition;
 #[cfg(unix)]

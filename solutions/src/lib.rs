@@ -4,6 +4,7 @@
 //! suite (`cargo test -p solutions`). They are written to be read: each file says why it is
 //! built the way it is, and what the tempting wrong version would do.
 
+pub mod l00_gil_analogy;
 pub mod l01_threading;
 pub mod l02_race_condition;
 #[cfg(unix)]

@@ -11,6 +11,7 @@
 //! finishes if it runs at the same time as other work), limits by gauges (the peak of work in
 //! flight), and anything that could hang runs under a timeout guard that fails with a message.
 
+mod l00_gil_analogy;
 mod l01_threading;
 mod l02_race_condition;
 #[cfg(unix)]
