@@ -61,6 +61,9 @@ impl Options {
             match *flag {
                 "--mistake-runs" => options.mistake_runs = count()?,
                 "--jobs" => options.jobs = count()?,
+                "--exercise" if options.exercise.is_some() => {
+                    return Err("--exercise takes one exercise: run verify once for each".into());
+                }
                 "--exercise" => options.exercise = Some(value.to_string()),
                 other => return Err(format!("verify has no option {other}")),
             }
@@ -213,5 +216,7 @@ mod tests {
         assert!(Options::parse(&["--mistake-runs", "0"]).is_err());
         assert!(Options::parse(&["--jobs"]).is_err());
         assert!(Options::parse(&["--frobnicate", "1"]).is_err());
+        // A second exercise is refused rather than silently replacing the first.
+        assert!(Options::parse(&["--exercise", "a::b", "--exercise", "c::d"]).is_err());
     }
 }
