@@ -41,7 +41,13 @@ pub async fn run(
     let mut work_stage = JoinSet::new();
     for worker in 1..=workers {
         let (raw, done_sender) = (Arc::clone(&raw), done_sender.clone());
-        work_stage.spawn(work(worker, raw, done_sender, costs.work, Arc::clone(&probe)));
+        work_stage.spawn(work(
+            worker,
+            raw,
+            done_sender,
+            costs.work,
+            Arc::clone(&probe),
+        ));
     }
     drop(done_sender); // the workers hold the only senders into `done` now
     let (write, results, checksum) = write(done, watch_raw, costs.write, &probe).await;
@@ -53,9 +59,21 @@ pub async fn run(
         .fold(StageWork::default(), StageWork::merge);
     Run {
         stages: vec![
-            Stage { name: "read", workers: 1, work: read },
-            Stage { name: "work", workers, work },
-            Stage { name: "write", workers: 1, work: write },
+            Stage {
+                name: "read",
+                workers: 1,
+                work: read,
+            },
+            Stage {
+                name: "work",
+                workers,
+                work,
+            },
+            Stage {
+                name: "write",
+                workers: 1,
+                work: write,
+            },
         ],
         results,
         checksum,
@@ -72,7 +90,10 @@ async fn send<T>(channel: &Sender<T>, item: T, lane: &str, timeline: &Timeline) 
         Err(TrySendError::Full(item)) => {
             let _span = timeline.span(format!("{lane} blocked"), "channel full");
             let clock = Stopwatch::start();
-            channel.send(item).await.expect("the next stage outlives this one");
+            channel
+                .send(item)
+                .await
+                .expect("the next stage outlives this one");
             clock.elapsed()
         }
         Err(TrySendError::Closed(_)) => panic!("the next stage ended early"),
@@ -178,7 +199,11 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     check_checksums(items, &[&one_run, &many_run])?;
     report.timeline(&many.timeline);
     report.results(&[
-        one_run.record(&format!("1 task, capacity {capacity}"), &one, costs.best_throughput(1)),
+        one_run.record(
+            &format!("1 task, capacity {capacity}"),
+            &one,
+            costs.best_throughput(1),
+        ),
         many_run.record(
             &format!("{workers} tasks, capacity {capacity}"),
             &many,
@@ -189,7 +214,9 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     stages.extend(many_run.stage_records(&format!("{workers} tasks")));
     report.results(&stages);
     let raw: Vec<usize> = one.samples().iter().map(|[raw, _]| *raw).collect();
-    report.say("The raw channel's fill in the one-task run, sampled every 5 ms by the writer's select!:");
+    report.say(
+        "The raw channel's fill in the one-task run, sampled every 5 ms by the writer's select!:",
+    );
     report.line(&format!("1 task  raw  {}", sparkline(&raw, capacity, 60)));
     Ok(())
 }

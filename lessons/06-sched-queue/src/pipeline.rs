@@ -66,12 +66,26 @@ pub fn run(
         drop(done_sender); // the workers hold the only senders into `done` now
         let (write, results, checksum) = write(done, raw, steps, probe);
         let read = reader.join().expect("the reader does not panic");
-        let work = workers.into_iter().map(|w| w.join().expect("no worker panics"));
+        let work = workers
+            .into_iter()
+            .map(|w| w.join().expect("no worker panics"));
         Run {
             stages: vec![
-                Stage { name: "read", workers: 1, work: read },
-                Stage { name: "work", workers: work.len(), work: work.fold(StageWork::default(), StageWork::merge) },
-                Stage { name: "write", workers: 1, work: write },
+                Stage {
+                    name: "read",
+                    workers: 1,
+                    work: read,
+                },
+                Stage {
+                    name: "work",
+                    workers: work.len(),
+                    work: work.fold(StageWork::default(), StageWork::merge),
+                },
+                Stage {
+                    name: "write",
+                    workers: 1,
+                    work: write,
+                },
             ],
             results,
             checksum,
@@ -175,7 +189,10 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
     let (items, workers, capacity) = (flags.items(env), flags.workers(), flags.capacity());
     let costs = Costs::for_unit(env.unit());
     let (work, write) = timed_steps(costs);
-    let steps = Steps { work: &work, write: &write };
+    let steps = Steps {
+        work: &work,
+        write: &write,
+    };
     report.say(&format!(
         "{items} items go from a reader, which makes them at no cost, through a worker stage \
          that takes {} an item, to a writer that takes {}; both channels hold {capacity} \
@@ -216,7 +233,11 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         (0..items).map(|i| i * i).sum::<u64>()
     ));
     report.results(&[
-        one_run.record(&format!("1 worker, capacity {capacity}"), &one, costs.best_throughput(1)),
+        one_run.record(
+            &format!("1 worker, capacity {capacity}"),
+            &one,
+            costs.best_throughput(1),
+        ),
         many_run.record(
             &format!("{workers} workers, capacity {capacity}"),
             &many,
@@ -280,7 +301,10 @@ mod tests {
                 500,
                 3,
                 Some(2),
-                &Steps { work: &square, write: &|_| {} },
+                &Steps {
+                    work: &square,
+                    write: &|_| {},
+                },
                 &probe,
             );
             (run, probe.peak(Channel::Raw), probe.peak(Channel::Done))
@@ -302,7 +326,16 @@ mod tests {
         };
         within(PATIENCE, "the fan-out", move || {
             let probe = Probe::default();
-            run(9, 3, Some(1), &Steps { work: &work, write: &|_| {} }, &probe)
+            run(
+                9,
+                3,
+                Some(1),
+                &Steps {
+                    work: &work,
+                    write: &|_| {},
+                },
+                &probe,
+            )
         });
     }
 
@@ -318,7 +351,18 @@ mod tests {
         let probe = Probe::default();
         within(PATIENCE, "the unbounded pipeline", move || {
             thread::scope(|s| {
-                let running = s.spawn(|| run(100, 1, None, &Steps { work: &first, write: &|_| {} }, &probe));
+                let running = s.spawn(|| {
+                    run(
+                        100,
+                        1,
+                        None,
+                        &Steps {
+                            work: &first,
+                            write: &|_| {},
+                        },
+                        &probe,
+                    )
+                });
                 while probe.peak(Channel::Raw) < 99 {
                     thread::yield_now(); // the reader is not held back: it sends all 100
                 }

@@ -49,7 +49,9 @@ pub fn with_join(
             s.spawn(move || {
                 while let Some(n) = queue.get() {
                     let result = job(worker, n, work, timeline);
-                    done.lock().unwrap_or_else(PoisonError::into_inner).push(result);
+                    done.lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(result);
                     queue.task_done().expect("one task_done per job taken");
                 }
                 queue.task_done().expect("the sentinel is an item too");
@@ -151,7 +153,12 @@ pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     let timeline = Timeline::new();
     let (joined, joined_took) = timed(|| with_join(1..=9, workers, work, &timeline));
     let rounds = 9_u32.div_ceil(workers as u32);
-    report.results(&[summary("queue, task_done and join", &joined, joined_took, work * rounds)]);
+    report.results(&[summary(
+        "queue, task_done and join",
+        &joined,
+        joined_took,
+        work * rounds,
+    )]);
     report.timeline(&timeline);
 
     let patience = 2 * unit;
@@ -181,7 +188,12 @@ pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     );
     let timeline = Timeline::new();
     let (closed, closed_took) = timed(|| with_closed_channel(1..=9, workers, work, &timeline));
-    report.results(&[summary("channel closed by drop(sender)", &closed, closed_took, work * rounds)]);
+    report.results(&[summary(
+        "channel closed by drop(sender)",
+        &closed,
+        closed_took,
+        work * rounds,
+    )]);
     report.timeline(&timeline);
     Ok(())
 }
@@ -196,7 +208,10 @@ fn summary(label: &str, done: &[Done], took: Duration, ideal: Duration) -> Recor
     let split: Vec<String> = per_worker.values().map(u32::to_string).collect();
     Record::new(label)
         .count("jobs", done.len() as u64)
-        .count("sum_of_squares", done.iter().map(|(_, square)| square).sum())
+        .count(
+            "sum_of_squares",
+            done.iter().map(|(_, square)| square).sum(),
+        )
         .text("jobs_per_worker", split.join("/"))
         .wall(took)
         .ratio("of_ideal", took.as_secs_f64() / ideal.as_secs_f64())

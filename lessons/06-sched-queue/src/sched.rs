@@ -361,7 +361,7 @@ mod tests {
     #[test]
     fn other_threads_may_enter_events() {
         let (s, _, log) = simulated();
-        std::thread::scope(|scope| {
+        thread::scope(|scope| {
             for _ in 0..4 {
                 scope.spawn(|| s.enter(SECOND, 1, say(&log, "from a thread")));
             }

@@ -23,11 +23,20 @@ use crate::sched::{Event, Scheduler};
 pub fn greeting(scheduler: &Scheduler, unit: Duration, log: &Transcript) {
     let message = log.clone();
     scheduler.enter(2 * unit, 1, move |s: &Scheduler| {
-        message.say(format!("{}  Message: Hello from scheduler!", at(s.now(), unit)));
+        message.say(format!(
+            "{}  Message: Hello from scheduler!",
+            at(s.now(), unit)
+        ));
     });
-    log.say(format!("{}  Starting scheduler...", at(scheduler.now(), unit)));
+    log.say(format!(
+        "{}  Starting scheduler...",
+        at(scheduler.now(), unit)
+    ));
     scheduler.run(true);
-    log.say(format!("{}  Scheduler finished.", at(scheduler.now(), unit)));
+    log.say(format!(
+        "{}  Scheduler finished.",
+        at(scheduler.now(), unit)
+    ));
 }
 // ANCHOR_END: greeting
 

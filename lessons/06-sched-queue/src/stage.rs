@@ -147,7 +147,9 @@ impl Run {
 
     /// One record for the whole run.
     pub fn record(&self, label: &str, probe: &Probe, best: f64) -> Record {
-        let read_done = self.stage("read").map_or(Duration::ZERO, |s| s.work.finished);
+        let read_done = self
+            .stage("read")
+            .map_or(Duration::ZERO, |s| s.work.finished);
         Record::new(label)
             .count("items", self.results)
             .wall(self.wall)
@@ -202,7 +204,9 @@ pub fn sparkline(samples: &[usize], top: usize, width: usize) -> String {
             if fill == 0 {
                 ' '
             } else {
-                let level = (fill * BARS.len()).div_ceil(top.max(1)).clamp(1, BARS.len());
+                let level = (fill * BARS.len())
+                    .div_ceil(top.max(1))
+                    .clamp(1, BARS.len());
                 BARS[level - 1]
             }
         })
