@@ -15,3 +15,4 @@
 pub mod l01_threading;
 pub mod l05_asyncio;
 pub mod warmup;
+pub mod l06_sched_queue;

@@ -14,3 +14,4 @@
 mod l01_threading;
 mod l05_asyncio;
 mod warmup;
+mod l06_sched_queue;

@@ -1,0 +1,9 @@
+use super::subject::pipeline::answer;
+use crate::kit::ReadMore;
+
+const READ: ReadMore = ReadMore::here(module_path!());
+
+#[test]
+fn gives_the_answer() {
+    assert_eq!(answer(), 42, "the answer is 42 ({READ})");
+}
