@@ -14,5 +14,5 @@
 
 pub mod l01_threading;
 pub mod l05_asyncio;
-pub mod warmup;
 pub mod l06_sched_queue;
+pub mod warmup;

@@ -59,7 +59,10 @@ pub struct Scheduler {
 
 impl Scheduler {
     /// A scheduler that reads the time from `time` and waits with `delay`.
-    pub fn new(time: impl Fn() -> Duration + 'static, delay: impl FnMut(Duration) + 'static) -> Self {
+    pub fn new(
+        time: impl Fn() -> Duration + 'static,
+        delay: impl FnMut(Duration) + 'static,
+    ) -> Self {
         todo!("l06_sched_queue::periodic: build the Scheduler")
     }
 

@@ -13,5 +13,5 @@
 
 mod l01_threading;
 mod l05_asyncio;
-mod warmup;
 mod l06_sched_queue;
+mod warmup;

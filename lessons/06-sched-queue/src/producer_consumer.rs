@@ -144,8 +144,8 @@ pub fn show(report: &mut Report, env: &Env, _: &Flags) -> anyhow::Result<()> {
     let work = unit / 20;
     let workers = 3;
     report.say(&format!(
-        "Three workers take the jobs 1 to 9 from a queue; each job waits {} (Python's 10 ms) \
-         and squares its number. The main thread puts the jobs and calls join(), which returns \
+        "Three workers take the jobs 1 to 9 from a queue; each job waits {} and squares its \
+         number. The main thread puts the jobs and calls join(), which returns \
          once every job has been marked done with task_done(). The workers are still waiting \
          in get() for more then, so one sentinel each stops them.",
         human(work)

@@ -151,7 +151,6 @@ impl Run {
             .stage("read")
             .map_or(Duration::ZERO, |s| s.work.finished);
         Record::new(label)
-            .count("items", self.results)
             .wall(self.wall)
             .count("items_per_s", self.throughput().round() as u64)
             .ratio("of_best", self.throughput() / best)

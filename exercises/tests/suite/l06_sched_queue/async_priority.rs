@@ -29,8 +29,18 @@ fn lowest_priority_first_and_first_in_first_out_among_equals() {
     let order = on_paused_clock("put, then get every item", || async {
         let queue = PriorityQueue::new();
         let jobs = [
-            (1, "a"), (2, "b"), (1, "c"), (0, "d"), (1, "e"), (2, "f"),
-            (1, "g"), (1, "h"), (0, "i"), (1, "j"), (1, "k"), (1, "l"),
+            (1, "a"),
+            (2, "b"),
+            (1, "c"),
+            (0, "d"),
+            (1, "e"),
+            (2, "f"),
+            (1, "g"),
+            (1, "h"),
+            (0, "i"),
+            (1, "j"),
+            (1, "k"),
+            (1, "l"),
         ];
         for (priority, name) in jobs {
             queue.put(priority, Job(name));
@@ -67,7 +77,11 @@ fn get_waits_for_a_put_from_another_task() {
             })
             .await
     });
-    assert_eq!(job, Job("late"), "get() returns what the other task put ({READ})");
+    assert_eq!(
+        job,
+        Job("late"),
+        "get() returns what the other task put ({READ})"
+    );
     assert_eq!(
         waited, SECOND,
         "get() must wait for the put (one virtual second) and return as soon as it comes \
@@ -145,7 +159,11 @@ fn three_waiting_tasks_get_one_item_each() {
             .await
     });
     got.sort_unstable();
-    assert_eq!(got, ["x", "y", "z"], "every waiting task gets one item ({READ})");
+    assert_eq!(
+        got,
+        ["x", "y", "z"],
+        "every waiting task gets one item ({READ})"
+    );
 }
 
 #[test]
@@ -153,7 +171,10 @@ fn a_get_cancelled_by_a_timeout_loses_nothing() {
     let got = on_paused_clock("get after a cancelled get", || async {
         let queue = PriorityQueue::new();
         let gave_up = tokio::time::timeout(SECOND, queue.get()).await;
-        assert!(gave_up.is_err(), "nothing was put, so get() cannot return ({READ})");
+        assert!(
+            gave_up.is_err(),
+            "nothing was put, so get() cannot return ({READ})"
+        );
         queue.put(1, Job("kept"));
         queue.get().await
     });
@@ -167,12 +188,19 @@ fn a_get_cancelled_by_a_timeout_loses_nothing() {
 #[test]
 fn try_get_len_and_is_empty() {
     let queue = PriorityQueue::new();
-    assert!(queue.is_empty() && queue.len() == 0, "a new queue is empty ({READ})");
+    assert!(
+        queue.is_empty() && queue.len() == 0,
+        "a new queue is empty ({READ})"
+    );
     assert_eq!(queue.try_get(), None, "nothing to take ({READ})");
     queue.put(2, Job("b"));
     queue.put(1, Job("a"));
     assert_eq!(queue.len(), 2, "two items wait ({READ})");
-    assert_eq!(queue.try_get(), Some(Job("a")), "try_get takes the most urgent ({READ})");
+    assert_eq!(
+        queue.try_get(),
+        Some(Job("a")),
+        "try_get takes the most urgent ({READ})"
+    );
     assert_eq!(queue.try_get(), Some(Job("b")), "then the next ({READ})");
     assert_eq!(queue.try_get(), None, "and then none ({READ})");
 }

@@ -37,7 +37,11 @@ fn first_in_first_out_and_the_counts() {
     for item in ["a", "b", "c"] {
         queue.put(item).expect("the queue is open");
     }
-    assert_eq!((queue.len(), queue.unfinished()), (3, 3), "three items, three tasks ({READ})");
+    assert_eq!(
+        (queue.len(), queue.unfinished()),
+        (3, 3),
+        "three items, three tasks ({READ})"
+    );
     assert_eq!(queue.get(), Ok("a"), "the oldest item first ({READ})");
     assert_eq!(queue.get(), Ok("b"), "then the next ({READ})");
     assert_eq!(
@@ -46,7 +50,11 @@ fn first_in_first_out_and_the_counts() {
         "taking an item does not finish its task ({READ})"
     );
     assert_eq!(queue.task_done(), Ok(()));
-    assert_eq!(queue.unfinished(), 2, "task_done finishes one task ({READ})");
+    assert_eq!(
+        queue.unfinished(),
+        2,
+        "task_done finishes one task ({READ})"
+    );
 }
 
 #[test]
@@ -243,7 +251,11 @@ fn an_immediate_shutdown_counts_only_the_items_it_drops() {
         "two items dropped and counted done; the one taken is still unfinished ({READ})"
     );
     assert_eq!(queue.task_done(), Ok(()));
-    assert_eq!(queue.task_done(), Err(TooManyTaskDone), "nothing left to mark ({READ})");
+    assert_eq!(
+        queue.task_done(),
+        Err(TooManyTaskDone),
+        "nothing left to mark ({READ})"
+    );
 
     let early = JoinableQueue::new();
     early.put("x").expect("open");

@@ -129,7 +129,10 @@ fn run_with_nothing_to_do_returns_at_once() {
         s.run();
         s.is_empty()
     });
-    assert!(empty, "a new scheduler is empty, and run() returns ({READ})");
+    assert!(
+        empty,
+        "a new scheduler is empty, and run() returns ({READ})"
+    );
 }
 
 #[test]
@@ -148,7 +151,12 @@ fn cancel_removes_a_waiting_event_once() {
     assert_eq!(lines, ["2 kept"], "a cancelled event never runs ({READ})");
     assert_eq!(
         outcomes,
-        [Ok(()), Err(NotScheduled), Err(NotScheduled), Err(NotScheduled)],
+        [
+            Ok(()),
+            Err(NotScheduled),
+            Err(NotScheduled),
+            Err(NotScheduled)
+        ],
         "cancel succeeds once for a waiting event; a cancelled, unknown or spent one is \
          NotScheduled ({READ})"
     );
@@ -160,20 +168,33 @@ fn actions_enter_and_cancel_events_while_run_runs() {
         let (mut s, world) = World::new();
         let later = s.enter(ms(1500), 1, world.say("cancelled by the first"));
         s.enter(SECOND, 9, world.say("1 s, priority 9"));
-        let (now, soon, log) = (world.say("entered for now"), world.say("entered for later"), Rc::clone(&world.log));
+        let (now, soon, log) = (
+            world.say("entered for now"),
+            world.say("entered for later"),
+            Rc::clone(&world.log),
+        );
         let clock = world.clock.clone();
         s.enter(SECOND, 1, move |s: &mut Scheduler| {
             log.borrow_mut().push(stamp(&clock, "first"));
             s.enter(Duration::ZERO, 5, now);
             s.enter(SECOND, 1, soon);
-            assert_eq!(s.cancel(later), Ok(()), "the event is still waiting ({READ})");
+            assert_eq!(
+                s.cancel(later),
+                Ok(()),
+                "the event is still waiting ({READ})"
+            );
         });
         s.run();
         world.lines()
     });
     assert_eq!(
         lines,
-        ["1 first", "1 entered for now", "1 1 s, priority 9", "2 entered for later"],
+        [
+            "1 first",
+            "1 entered for now",
+            "1 1 s, priority 9",
+            "2 entered for later"
+        ],
         "an action's new events join the queue at once, in their place; a cancelled one never \
          runs ({READ})"
     );
@@ -189,7 +210,15 @@ fn a_repeating_event_keeps_the_beat_when_its_action_takes_time() {
     });
     assert_eq!(
         lines,
-        (vec!["1 tick".into(), "2 tick".into(), "3 tick".into(), "4 tick".into()], true),
+        (
+            vec![
+                "1 tick".into(),
+                "2 tick".into(),
+                "3 tick".into(),
+                "4 tick".into()
+            ],
+            true
+        ),
         "each run is due one interval after the previous one was *due*, not after it \
          finished: an action of 0.3 s must not push the beat to 2.3, 3.6 … ({READ})"
     );
@@ -207,7 +236,11 @@ fn late_runs_are_not_skipped_and_the_beat_resumes() {
             if count == 1 {
                 clock.advance(ms(2500)); // the first run overruns by two and a half beats
             }
-            if count == 4 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if count == 4 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         });
         s.run();
         world.lines()
@@ -228,7 +261,8 @@ fn cancel_stops_a_repeating_event_for_good() {
         let (clock, log) = (world.clock.clone(), Rc::clone(&world.log));
         s.enter(ms(2500), 1, move |s: &mut Scheduler| {
             let outcome = s.cancel(tick);
-            log.borrow_mut().push(format!("{} cancel: {outcome:?}", clock.now().as_secs_f64()));
+            log.borrow_mut()
+                .push(format!("{} cancel: {outcome:?}", clock.now().as_secs_f64()));
         });
         s.run();
         let again = s.cancel(tick);
@@ -240,7 +274,11 @@ fn cancel_stops_a_repeating_event_for_good() {
         "a repeating event keeps its handle from run to run, and cancelling it stops every \
          future run ({READ})"
     );
-    assert_eq!(again, Err(NotScheduled), "nothing is left to cancel ({READ})");
+    assert_eq!(
+        again,
+        Err(NotScheduled),
+        "nothing is left to cancel ({READ})"
+    );
 }
 
 #[test]
