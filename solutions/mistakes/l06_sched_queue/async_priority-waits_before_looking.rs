@@ -51,7 +51,12 @@ impl<T> PriorityQueue<T> {
 
     /// Takes an item if there is one.
     pub fn try_get(&self) -> Option<T> {
-        self.state.lock().unwrap().0.pop_first().map(|(_, item)| item)
+        self.state
+            .lock()
+            .unwrap()
+            .0
+            .pop_first()
+            .map(|(_, item)| item)
     }
 
     /// How many items wait.

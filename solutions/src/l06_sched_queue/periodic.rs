@@ -15,12 +15,15 @@ pub struct NotScheduled;
 /// Where an event waits: the order of the queue.
 type Key = (Duration, i32, u64);
 
+/// A repeating action: it says whether to go on.
+type Repeating = Box<dyn FnMut(&mut Scheduler) -> ControlFlow<()>>;
+
 /// What runs when the event is due.
 enum Action {
     Once(Box<dyn FnOnce(&mut Scheduler)>),
     Every {
         interval: Duration,
-        action: Box<dyn FnMut(&mut Scheduler) -> ControlFlow<()>>,
+        action: Repeating,
     },
 }
 

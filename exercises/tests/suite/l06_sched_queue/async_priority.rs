@@ -188,14 +188,12 @@ fn a_get_cancelled_by_a_timeout_loses_nothing() {
 #[test]
 fn try_get_len_and_is_empty() {
     let queue = PriorityQueue::new();
-    assert!(
-        queue.is_empty() && queue.len() == 0,
-        "a new queue is empty ({READ})"
-    );
+    assert_eq!(queue.len(), 0, "a new queue is empty ({READ})");
     assert_eq!(queue.try_get(), None, "nothing to take ({READ})");
     queue.put(2, Job("b"));
     queue.put(1, Job("a"));
     assert_eq!(queue.len(), 2, "two items wait ({READ})");
+    assert!(!queue.is_empty(), "two items wait ({READ})");
     assert_eq!(
         queue.try_get(),
         Some(Job("a")),
