@@ -19,4 +19,5 @@ pub mod l02_race_condition;
 pub mod l03_multiprocessing;
 pub mod l04_futures;
 pub mod l05_asyncio;
+pub mod l06_sched_queue;
 pub mod warmup;

@@ -18,4 +18,5 @@ mod l02_race_condition;
 mod l03_multiprocessing;
 mod l04_futures;
 mod l05_asyncio;
+mod l06_sched_queue;
 mod warmup;

@@ -1,0 +1,83 @@
+//! Lesson 06: a bounded pipeline that stops cleanly, even when a step fails.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::thread;
+
+use crossbeam::channel;
+
+/// Runs `work` on every item of every producer, in `consumers` threads, over a channel of
+/// `capacity`; returns every result, or the first error.
+///
+/// Both ways of stopping come from dropping ends of the channel. Normally the producers finish
+/// and drop their senders; the channel closes, and each consumer's loop ends once it is empty.
+/// On a failure the consumers stop (the flag tells the others) and drop their receivers; with no
+/// receiver left, every `send` fails at once, even one already waiting on a full channel, and
+/// the producers stop. That only works if the function itself keeps neither end: it drops its
+/// own sender and receiver as soon as the threads have their clones.
+pub fn run_pipeline<T, U, E, P>(
+    producers: Vec<P>,
+    consumers: usize,
+    capacity: usize,
+    work: impl Fn(T) -> Result<U, E> + Sync,
+) -> Result<Vec<U>, E>
+where
+    P: Iterator<Item = T> + Send,
+    T: Send,
+    U: Send,
+    E: Send,
+{
+    let (sender, receiver) = channel::bounded(capacity);
+    let failed = AtomicBool::new(false);
+    let first_error = Mutex::new(None);
+    let results = thread::scope(|s| {
+        for producer in producers {
+            let sender = sender.clone();
+            s.spawn(move || {
+                for item in producer {
+                    if sender.send(item).is_err() {
+                        break; // every consumer has stopped
+                    }
+                }
+            });
+        }
+        drop(sender); // the producers hold the only senders: the channel closes when they finish
+        let workers: Vec<_> = (0..consumers)
+            .map(|_| {
+                let receiver = receiver.clone();
+                let (work, failed, first_error) = (&work, &failed, &first_error);
+                s.spawn(move || {
+                    let mut results = Vec::new();
+                    for item in receiver {
+                        if failed.load(Ordering::SeqCst) {
+                            break; // another consumer failed: start nothing new
+                        }
+                        match work(item) {
+                            Ok(result) => results.push(result),
+                            Err(error) => {
+                                failed.store(true, Ordering::SeqCst);
+                                let mut slot =
+                                    first_error.lock().unwrap_or_else(PoisonError::into_inner);
+                                slot.get_or_insert(error);
+                                break;
+                            }
+                        }
+                    }
+                    results // dropping `receiver` here: once all are gone, sends fail
+                })
+            })
+            .collect();
+        drop(receiver); // or the producers would wait on a full channel for ever
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a consumer panicked"))
+            .collect()
+    });
+    match first_error
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+    {
+        Some(error) => Err(error),
+        None => Ok(results),
+    }
+}
