@@ -20,7 +20,10 @@
 //!
 //! `tokio::sync::Notify` wakes waiting tasks: `notify_one()` wakes one waiter, or, if none is
 //! waiting yet, lets the next `notified().await` return at once. A woken task must look at the
-//! queue again: another task may have taken the item first.
+//! queue again: another task may have taken the item first. One thing the tests cannot show,
+//! because they run on one thread: on a multi-thread runtime a `put` can come between a `get`'s
+//! look at the empty queue and its wait, and `notify_one` stores only one wake-up for all the
+//! tasks in that window. `Notified::enable` makes a task a waiter before it looks.
 //!
 //! Tests: `cargo test -p exercises l06_sched_queue::async_priority`.
 //! Hints, and where to read: `cargo run -p exercises -- hint async_priority`.

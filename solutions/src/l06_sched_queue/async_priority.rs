@@ -1,6 +1,7 @@
 //! Lesson 06: an async priority queue, first in first out among equal priorities.
 
 use std::collections::BTreeMap;
+use std::pin::pin;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::Notify;
@@ -10,8 +11,12 @@ use tokio::sync::Notify;
 /// The items wait in a `BTreeMap` keyed by (priority, order of arrival): the first key is the
 /// next item, and two keys never tie, so the items themselves are never compared. The map sits
 /// behind a std `Mutex`, held only for a push or a pop and never across an `.await`. Waiting
-/// is `Notify`'s job: `notify_one` stores a permit when nobody waits yet, so a `put` between a
-/// getter's look at the map and its `notified().await` is not lost.
+/// is `Notify`'s job, and a getter becomes a waiter *before* it looks at the map
+/// (`Notified::enable`): on a multi-thread runtime a `put` can come between the look and the
+/// wait, and `notify_one` stores only one permit, so with two getters in that window one
+/// would sleep beside an item. On one thread the window cannot open (there is no `.await`
+/// between the look and the wait), which is why the tests, which run on one thread, cannot see
+/// it: it is reasoned about here rather than tested.
 #[derive(Debug)]
 pub struct PriorityQueue<T> {
     state: Mutex<State<T>>,
@@ -55,12 +60,14 @@ impl<T> PriorityQueue<T> {
     /// Takes the most urgent item, waiting for one if the queue is empty.
     pub async fn get(&self) -> T {
         loop {
+            let item_added = self.item_added.notified();
+            let mut item_added = pin!(item_added);
+            item_added.as_mut().enable(); // a waiter from here on: no put can slip past
             if let Some(item) = self.try_get() {
                 return item;
             }
-            // Woken by a put (or by a permit a put left earlier); another task may have taken
-            // the item meanwhile, so look again.
-            self.item_added.notified().await;
+            // Woken by a put; another task may have taken the item meanwhile, so look again.
+            item_added.await;
         }
     }
 
