@@ -35,7 +35,7 @@ commands:
   watch               rerun the current exercise's tests each time you save; Ctrl-C to stop
 
 for maintainers:
-  verify [--mistake-runs N] [--exercise ID]
+  verify [--mistake-runs N] [--exercise ID] [--jobs N]
                       every test fails on the stubs, passes on the solutions, and catches
                       every mistake in solutions/mistakes/ on each of N runs
   new <LESSON>::<NAME>
