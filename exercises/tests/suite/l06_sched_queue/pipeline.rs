@@ -125,14 +125,17 @@ fn the_channel_holds_at_most_capacity_items() {
             });
             // The consumers each hold an item and wait; the channel fills up, and then each
             // producer waits in `send` with one more. A bounded pipeline stops there.
-            while watched.current() < CAPACITY + PRODUCERS {
+            // `running` may end early instead (a stub's panic, a pipeline that returns at
+            // once): then nothing will fill the channel, and waiting would only hang.
+            while watched.current() < CAPACITY + PRODUCERS && !running.is_finished() {
                 thread::yield_now();
             }
             for _ in 0..1000 {
                 thread::yield_now(); // time for producers that are not held back to go on
             }
             drop(release);
-            running.join().expect("run_pipeline does not panic")
+            // Pass a panic on as it is, so that the failure shows the stub's own message.
+            running.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload))
         })
     });
     assert_eq!(
