@@ -4,7 +4,8 @@
 //! executable and its libraries, and the runtime starts up before `main` runs. A forked one
 //! skips the loading: it shares its parent's pages until either side writes to them. A thread
 //! is a stack and a scheduler entry inside the same process; a tokio task is a small allocation
-//! that a runtime polls. Each is one to three orders of magnitude cheaper than the one before.
+//! that a runtime polls. Loading a program is the dear part: a fork comes close to a thread,
+//! and a task is a small fraction of either.
 
 use std::process::Stdio;
 use std::sync::{Arc, Barrier};
@@ -168,7 +169,8 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
             .text("memory_each", memory(memory_per_task(tasks)?)),
     ]);
     report.say(
-        "Each step down is one to three orders of magnitude cheaper. A worker process's resident \
+        "Loading a program is the dear part: a fork, which copies this process instead, comes \
+         close to a thread, and a task costs a small fraction of either. A worker process's resident \
          set counts pages it shares with every other copy of the program (its code, the \
          libraries), so the true extra memory per process is lower, but it has a runtime, a \
          heap and a stack of its own. So start processes for isolation or for long work, reuse \

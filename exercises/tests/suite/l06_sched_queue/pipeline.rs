@@ -135,7 +135,9 @@ fn the_channel_holds_at_most_capacity_items() {
             }
             drop(release);
             // Pass a panic on as it is, so that the failure shows the stub's own message.
-            running.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload))
+            running
+                .join()
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
         })
     });
     assert_eq!(
