@@ -5,7 +5,7 @@
 //! - a lock to read, and another lock to write: between the two the lock is free.
 //!
 //! Every round starts all threads at the same moment (a barrier), so they really overlap: in
-//! the seeds' version, ten threads of 1000 increments each finish one after another and never
+//! the usual tutorial's version, ten threads of 1000 increments each finish one after another and never
 //! lose a thing, which proves nothing.
 
 use std::hint::black_box;

@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use num_bigint::BigUint;
 
-/// Trial division, the seeds' primality test: try every odd divisor up to √n.
+/// Trial division, the primality test of the usual Python tutorials: try every odd divisor up to
+/// √n.
 pub fn is_prime(n: u64) -> bool {
     if n < 2 {
         return false;
@@ -51,7 +52,7 @@ pub fn decimal_digits(n: &BigUint) -> usize {
     n.to_str_radix(10).len()
 }
 
-/// The seeds' summing loop: 0 + 1 + … + (n − 1), one addition at a time. Without the
+/// The tutorials' summing loop: 0 + 1 + … + (n − 1), one addition at a time. Without the
 /// `black_box` on each step, release builds replace the loop by n(n − 1)/2.
 pub fn sum_loop(n: u64) -> u64 {
     let mut total = 0u64;
@@ -98,14 +99,14 @@ mod tests {
         let small: Vec<u64> = (0..30).filter(|&n| is_prime(n)).collect();
         assert_eq!(small, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]);
         assert_eq!(count_primes_below(100_000), 9_592);
-        // The seed's E30 range.
+        // The range a tutorial's prime search scans: two primes in twenty numbers.
         let found: Vec<u64> = (100_000..100_020).filter(|&n| is_prime(n)).collect();
         assert_eq!(found, [100_003, 100_019]);
     }
 
     #[test]
-    fn factorial_digit_counts_of_the_seed_example() {
-        // E02: the seed prints 77350 for 20003!; the true count is 77351.
+    fn factorial_digit_counts_of_the_tutorial_example() {
+        // A tutorial prints 77350 digits for 20003!; the true count is 77351.
         let digits: Vec<usize> = (20_000..=20_003)
             .map(|n| decimal_digits(&factorial(n)))
             .collect();
@@ -121,7 +122,7 @@ mod tests {
 
     #[test]
     fn sum_loop_matches_the_closed_form() {
-        // E10's figure.
+        // The total a tutorial's summing loop prints for range(10_000_000).
         assert_eq!(sum_loop(10_000_000), 49_999_995_000_000);
         assert_eq!(sum_loop(0), 0);
         let halves = sum_range(0..5_000_000) + sum_range(5_000_000..10_000_000);
