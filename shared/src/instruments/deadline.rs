@@ -4,7 +4,7 @@ use std::future::Future;
 use std::panic;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Runs `work` on its own thread and waits at most `limit` for it. If it finishes, its result
 /// is returned; if it panics, the panic continues here with its own message (so a failed
@@ -35,6 +35,24 @@ pub fn within<T: Send + 'static>(
              (something is waiting for an event that never comes)"
         ),
         Err(RecvTimeoutError::Disconnected) => panic!("{what}: the worker thread vanished"),
+    }
+}
+
+/// Yields until `ready` returns true, for at most `limit`; past that, panics with the message
+/// `failure` builds, which should say what never happened. For a test that must see other
+/// threads reach a state ("three threads wait for the lock") before it goes on. The limit only
+/// turns a hang into a message: nothing is measured.
+pub fn spin_until(
+    limit: Duration,
+    mut ready: impl FnMut() -> bool,
+    failure: impl FnOnce() -> String,
+) {
+    let started = Instant::now();
+    while !ready() {
+        if started.elapsed() > limit {
+            panic!("{}", failure());
+        }
+        thread::yield_now();
     }
 }
 
@@ -145,5 +163,26 @@ mod tests {
             )
         });
         assert!(panic_message(&*outcome.unwrap_err()).contains("did not finish"));
+    }
+
+    #[test]
+    fn spin_until_returns_once_ready() {
+        let mut calls = 0;
+        let ready = || {
+            calls += 1;
+            calls == 3
+        };
+        spin_until(PATIENCE, ready, || unreachable!("ready on the third call"));
+        assert_eq!(calls, 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "the flag never went up")]
+    fn spin_until_fails_with_its_message() {
+        spin_until(
+            Duration::from_millis(1),
+            || false,
+            || "the flag never went up".into(),
+        );
     }
 }

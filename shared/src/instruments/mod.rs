@@ -20,7 +20,7 @@ mod transcript;
 pub use barrier::{BarrierBroken, RoundBarrier};
 #[cfg(feature = "test-util")]
 pub use deadline::block_on_within_paused;
-pub use deadline::{block_on_within, within};
+pub use deadline::{block_on_within, spin_until, within};
 pub use gauge::{Gauge, GaugeGuard};
 pub use panic::panic_message;
 pub use rendezvous::{NotTogether, Rendezvous};

@@ -2,9 +2,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
-use std::time::Instant;
 
-use shared::instruments::{Gauge, within};
+use shared::instruments::{Gauge, spin_until, within};
 
 use super::subject::forced_switch::Interpreter;
 use crate::kit::{PATIENCE, ReadMore};
@@ -31,15 +30,16 @@ fn waiter(
 
 /// Waits (yielding, at most PATIENCE) until `n` threads wait for the lock.
 fn until_waiting(interpreter: &Interpreter, n: usize) {
-    let started = Instant::now();
-    while interpreter.waiting() != n {
-        assert!(
-            started.elapsed() < PATIENCE,
-            "{n} threads should be waiting for the lock, the interpreter counts {}",
-            interpreter.waiting()
-        );
-        thread::yield_now();
-    }
+    spin_until(
+        PATIENCE,
+        || interpreter.waiting() == n,
+        || {
+            format!(
+                "{n} threads should be waiting for the lock, the interpreter counts {}",
+                interpreter.waiting()
+            )
+        },
+    );
 }
 
 #[test]

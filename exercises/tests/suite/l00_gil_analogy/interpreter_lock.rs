@@ -3,7 +3,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::thread;
 
-use shared::instruments::{Gauge, within};
+use shared::instruments::{Gauge, spin_until, within};
 
 use super::subject::interpreter_lock::InterpreterLock;
 use crate::kit::{PATIENCE, ReadMore};
@@ -13,26 +13,23 @@ const READ: ReadMore = ReadMore::here(module_path!());
 /// Waits (yielding, for at most PATIENCE) until `lock.waiting()` is `n`; fails at once if
 /// `acquired` hears from a thread that should still be waiting.
 fn until_waiting(lock: &InterpreterLock, n: usize, acquired: &mpsc::Receiver<usize>) {
-    let started = std::time::Instant::now();
-    loop {
+    let all_waiting = || {
         if let Ok(who) = acquired.try_recv() {
             panic!(
                 "thread {who} got through acquire() while another thread held the lock: \
                  acquire() must wait until the lock is free ({READ})"
             );
         }
-        if lock.waiting() == n {
-            return;
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
+        lock.waiting() == n
+    };
+    spin_until(PATIENCE, all_waiting, || {
+        format!(
             "waiting() never reached {n} (it says {}) with {n} threads blocked in acquire(): \
              count a thread as waiting from the moment it enters acquire() until it takes the \
              lock ({READ})",
             lock.waiting()
-        );
-        thread::yield_now();
-    }
+        )
+    });
 }
 
 #[test]

@@ -3,9 +3,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use shared::instruments::{Gauge, Rendezvous, within};
+use shared::instruments::{Gauge, Rendezvous, spin_until, within};
 
 use super::subject::released_for_io::Interpreter;
 use crate::kit::{PATIENCE, ReadMore};
@@ -17,15 +17,10 @@ const READ: ReadMore = ReadMore::here(module_path!());
 const MEETING: Duration = Duration::from_secs(5);
 
 /// Waits (yielding, at most PATIENCE) until `check` holds; `what` says what was awaited.
-fn until(what: &str, mut check: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !check() {
-        assert!(
-            started.elapsed() < PATIENCE,
-            "{what} never happened ({READ})"
-        );
-        thread::yield_now();
-    }
+fn until(what: &str, check: impl FnMut() -> bool) {
+    spin_until(PATIENCE, check, || {
+        format!("{what} never happened ({READ})")
+    });
 }
 
 #[test]
