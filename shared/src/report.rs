@@ -248,6 +248,15 @@ impl Record {
         self.metric("efficiency", Metric::Percent(efficiency))
     }
 
+    /// A parallel run against its baseline: the wall time `took`, the speedup `baseline ÷ took`,
+    /// and the efficiency on `workers` workers: the three columns of every scaling table.
+    pub fn scaling(self, baseline: Duration, took: Duration, workers: usize) -> Self {
+        let gain = crate::timing::speedup(baseline, took);
+        self.wall(took)
+            .speedup(gain)
+            .efficiency(crate::timing::efficiency(gain, workers))
+    }
+
     /// The most work that was in flight at once.
     pub fn peak(self, peak: usize) -> Self {
         self.metric("peak_in_flight", Metric::Count(peak as u64))
@@ -451,5 +460,21 @@ mod tests {
         assert_eq!(record.get("peak_in_flight"), Some(&Metric::Count(2)));
         assert_eq!(record.get("nothing"), None);
         assert_eq!(record.label(), "2 threads");
+    }
+
+    #[test]
+    fn scaling_fills_wall_speedup_and_efficiency() {
+        let record = Record::new("2 threads").scaling(
+            Duration::from_millis(300),
+            Duration::from_millis(150),
+            2,
+        );
+        assert_eq!(
+            record.get("wall"),
+            Some(&Metric::Duration(Duration::from_millis(150)))
+        );
+        assert_eq!(record.get("speedup"), Some(&Metric::Ratio(2.0)));
+        let expected = crate::timing::efficiency(2.0, 2);
+        assert_eq!(record.get("efficiency"), Some(&Metric::Percent(expected)));
     }
 }

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use shared::lesson::Env;
 use shared::report::{Record, Report};
-use shared::timing::{cores, efficiency, speedup};
+use shared::timing::cores;
 use shared::workload::cpu::split;
 
 use crate::Flags;
@@ -122,13 +122,7 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         totals.iter().all(|&t| t == expected_sum(n)),
         "a run summed to the wrong total: a bug in the lesson"
     );
-    let row = |label: String, took: Duration| {
-        let gain = speedup(one, took);
-        Record::new(label)
-            .wall(took)
-            .speedup(gain)
-            .efficiency(efficiency(gain, threads))
-    };
+    let row = |label: String, took: Duration| Record::new(label).scaling(one, took, threads);
     report.results(&[
         Record::new("standard build, 1 thread").wall(one),
         row(format!("standard build, {threads} threads"), standard),

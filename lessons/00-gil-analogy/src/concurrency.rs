@@ -11,7 +11,7 @@ use std::thread::{self, ThreadId};
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, efficiency, speedup};
+use shared::timing::{cores, speedup};
 
 use crate::interpreter::python_step;
 use crate::{Flags, measure_traced};
@@ -126,16 +126,12 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         side_by_side(&mut two_jobs(steps, Some(timeline)))
     });
     let turns_gain = speedup(sequential, in_turns);
-    let parallel_gain = speedup(sequential, in_parallel);
     report.results(&[
         Record::new("one after the other").wall(sequential),
         Record::new("one thread, taking turns")
             .wall(in_turns)
             .speedup(turns_gain),
-        Record::new("a thread per job")
-            .wall(in_parallel)
-            .speedup(parallel_gain)
-            .efficiency(efficiency(parallel_gain, 2)),
+        Record::new("a thread per job").scaling(sequential, in_parallel, 2),
     ]);
     report.say(
         "Taking turns: both jobs are in progress from start to end, yet never at the same \

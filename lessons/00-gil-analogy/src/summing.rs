@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, efficiency, human, speedup, thread_cpu_time};
+use shared::timing::{cores, human, thread_cpu_time};
 use shared::workload::cpu::split;
 
 use crate::gil::Handoff;
@@ -255,11 +255,7 @@ pub fn zoom(timeline: &Timeline, until: Duration) -> Timeline {
 
 /// The row of a run on several threads, against the same mode on one.
 fn row(label: String, one: &Measured, many: &Measured, threads: usize, locked: bool) -> Record {
-    let gain = speedup(one.wall, many.wall);
-    let mut record = Record::new(label)
-        .wall(many.wall)
-        .speedup(gain)
-        .efficiency(efficiency(gain, threads));
+    let mut record = Record::new(label).scaling(one.wall, many.wall, threads);
     if let Some(cpu) = many.run.mean_cpu() {
         record = record.duration("cpu_each", cpu);
     }

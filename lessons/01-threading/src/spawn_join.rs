@@ -22,7 +22,7 @@ use std::time::Duration;
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, efficiency, speedup};
+use shared::timing::cores;
 use shared::workload::cpu::{count_primes, split};
 
 use crate::Flags;
@@ -176,13 +176,7 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         );
     }
 
-    let row = |label: &str, took: Duration| {
-        let gain = speedup(sequential, took);
-        Record::new(label)
-            .wall(took)
-            .speedup(gain)
-            .efficiency(efficiency(gain, threads))
-    };
+    let row = |label: &str, took: Duration| Record::new(label).scaling(sequential, took, threads);
     report.results(&[
         Record::new("one thread")
             .wall(sequential)

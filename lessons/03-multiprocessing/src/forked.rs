@@ -4,7 +4,6 @@
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{efficiency, speedup};
 use shared::workload::cpu::count_primes;
 
 use crate::fork::{count_primes_in_forks, fork_with_a_lock_held};
@@ -30,15 +29,11 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         counted == expected,
         "the children counted {counted}, not {expected}"
     );
-    let gain = speedup(one, forked);
     report.results(&[
         Record::new("one thread")
             .wall(one)
             .count("primes", expected),
-        Record::new(format!("{children} forked children"))
-            .wall(forked)
-            .speedup(gain)
-            .efficiency(efficiency(gain, children)),
+        Record::new(format!("{children} forked children")).scaling(one, forked, children),
     ]);
     report.timeline(&timeline);
 

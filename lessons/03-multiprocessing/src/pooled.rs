@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use shared::lesson::Env;
 use shared::memory::human_bytes;
 use shared::report::{Record, Report};
-use shared::timing::{efficiency, speedup};
+use shared::timing::speedup;
 use shared::worker::WorkerProgram;
 
 use crate::pool::{Job, Pool, default_chunksize};
@@ -113,11 +113,7 @@ fn factorial_table(
     }
     let counts = (FACTORIALS.len() * size_of::<u64>()) as u64;
     let row = |label: String, took: Duration, travelled: Option<u64>| {
-        let gain = speedup(sequential, took);
-        let record = Record::new(label)
-            .wall(took)
-            .speedup(gain)
-            .efficiency(efficiency(gain, workers));
+        let record = Record::new(label).scaling(sequential, took, workers);
         match travelled {
             Some(bytes) => record.bytes("answers_sent", bytes),
             None => record,

@@ -20,7 +20,6 @@ use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::table::Table;
 use shared::timeline::Timeline;
-use shared::timing::{efficiency, speedup};
 use shared::worker::WorkerProgram;
 use shared::workload::cpu::{count_primes, split};
 
@@ -233,13 +232,7 @@ pub fn show(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()>
         on_threads == expected && in_processes == expected,
         "the counts disagree: {expected}, {on_threads}, {in_processes}"
     );
-    let row = |label: String, took: Duration| {
-        let gain = speedup(one, took);
-        Record::new(label)
-            .wall(took)
-            .speedup(gain)
-            .efficiency(efficiency(gain, workers))
-    };
+    let row = |label: String, took: Duration| Record::new(label).scaling(one, took, workers);
     report.results(&[
         Record::new("one thread")
             .wall(one)

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use shared::lesson::Env;
 use shared::report::{Record, Report};
 use shared::timeline::Timeline;
-use shared::timing::{cores, efficiency, speedup};
+use shared::timing::{cores, speedup};
 use shared::workload::cpu::{count_primes, is_prime, split};
 
 use crate::{Executor, Flags};
@@ -188,11 +188,7 @@ fn big_count(report: &mut Report, env: &Env, flags: &Flags) -> anyhow::Result<()
     );
 
     let row = |label: String, took: Duration, workers: usize| {
-        let gain = speedup(sequential, took);
-        Record::new(label)
-            .wall(took)
-            .speedup(gain)
-            .efficiency(efficiency(gain, workers))
+        Record::new(label).scaling(sequential, took, workers)
     };
     report.results(&[
         Record::new("one thread")
