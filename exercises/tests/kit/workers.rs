@@ -235,6 +235,8 @@ impl Meeting {
     }
 
     /// Arrives, and waits until every party has; exits with [`MET_NOBODY`] after [`PATIENCE`].
+    /// The limit is a deadline, not a measurement; a worker process reports by its exit code, so
+    /// it gives up with that code rather than panicking like `spin_until`.
     fn wait(&self) {
         self.block[0].fetch_add(1, Ordering::SeqCst);
         let clock = Instant::now();

@@ -121,6 +121,8 @@ fn ctrl_c_during_the_lesson_leaves_no_process_behind() {
         .spawn()
         .unwrap();
     let group = lesson.id() as i32;
+    // PATIENCE below is a deadline, not a measurement. The loops stop instead of panicking, so
+    // that the group is killed before the assertions, even when they are about to fail.
     let clock = Instant::now();
     let workers_seen = loop {
         let workers: Vec<i32> = processes()
